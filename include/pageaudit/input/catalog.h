@@ -1,0 +1,62 @@
+// The metric catalogue and the alias tables, loaded from the store once per run: how a header,
+// chart title or block title found in an export maps to a canonical metric.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "pageaudit/core/error.h"
+
+namespace pageaudit {
+
+class Database;
+
+enum class Platform { facebook, instagram, ambiguous };
+
+struct MetricAlias {
+  std::string metric;
+  std::string period;     // "day" | "week" | "days_28" | "lifetime" | "*" (from the column's prefix)
+  std::string dimension;  // "" for single-value metrics; else what the ' - <key>' part names
+  std::string key;        // fixed breakdown key the column stands for, "" when none
+  Platform platform = Platform::facebook;
+};
+
+struct MetricInfo {
+  std::string metric;
+  std::string scope;  // "page" | "post"
+  std::string periods;
+  std::string kind;   // "flow" | "stock"
+  std::string status; // "active" | "retired"
+  std::optional<std::string> retired_since;
+  bool pull = false;
+};
+
+class Catalog {
+ public:
+  // Loads metric_catalog, metric_aliases and field_aliases.
+  static Result<Catalog> load(Database& db);
+
+  // context: "chart_title", "classic_column", "content_column", "audience_block", "history_column",
+  // "api_id". Matching folds case and whitespace (fold_header).
+  const MetricAlias* metric_alias(std::string_view context, std::string_view text) const;
+  // context: "chart", "history", "classic", "content". Returns the field name ("post_id", "date"...).
+  std::optional<std::string> field(std::string_view context, std::string_view text) const;
+  const MetricInfo* metric(std::string_view name) const;
+  const std::vector<MetricInfo>& metrics() const { return m_metrics; }
+
+  // For tests: add an alias without a database.
+  void add_metric_alias(std::string context, std::string alias, MetricAlias target);
+  void add_field_alias(std::string context, std::string alias, std::string field);
+
+ private:
+  static std::string key_of(std::string_view context, std::string_view text);
+  std::unordered_map<std::string, MetricAlias> m_metric_aliases;
+  std::unordered_map<std::string, std::string> m_field_aliases;
+  std::vector<MetricInfo> m_metrics;
+  std::unordered_map<std::string, size_t> m_metric_index;
+};
+
+}  // namespace pageaudit

@@ -1,0 +1,119 @@
+// Thin RAII layer over SQLite: a connection, prepared statements that bind std::optional as NULL,
+// and a transaction guard that rolls back unless committed. The only place sqlite3_* is called.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "pageaudit/core/error.h"
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace pageaudit {
+
+class Statement;
+
+// One connection. Errors carry ExitCode::cant_create (73) unless stated otherwise, and
+// ExitCode::temp_fail (75) when the database is locked by another process.
+class Database {
+ public:
+  enum class Mode { read_write_create, read_write, read_only, memory };
+
+  // Opens (and for read_write_create, creates) the file; sets a busy timeout of busy_ms.
+  static Result<Database> open(const std::string& path, Mode mode, int busy_ms = 5000);
+  Database() = default;
+  Database(Database&&) noexcept = default;
+  Database& operator=(Database&&) noexcept = default;
+
+  // Runs one or more statements with no parameters and no results (DDL, PRAGMA).
+  Status exec(std::string_view sql);
+  Result<Statement> prepare(std::string_view sql);
+  // First column of the first row of a query, as text; nullopt when there is no row or NULL.
+  Result<std::optional<std::string>> scalar_text(std::string_view sql);
+  Result<std::optional<int64_t>> scalar_int(std::string_view sql);
+
+  int64_t last_insert_rowid() const;
+  int changes() const;
+  const std::string& path() const { return m_path; }
+  sqlite3* handle() const { return m_db.get(); }
+  // "PATH: what SQLite said", with the exit code its error code implies.
+  Error error(std::string_view context) const;
+
+ private:
+  struct Closer {
+    void operator()(sqlite3* db) const;
+  };
+  std::unique_ptr<sqlite3, Closer> m_db;
+  std::string m_path;
+};
+
+// A prepared statement; keeps its SQL for messages. Parameters are 1-based as in SQLite.
+class Statement {
+ public:
+  Statement() = default;
+  Statement(Statement&&) noexcept = default;
+  Statement& operator=(Statement&&) noexcept = default;
+
+  Statement& bind(int index, std::string_view text);
+  Statement& bind(int index, const char* text) { return bind(index, std::string_view(text)); }
+  Statement& bind(int index, const std::string& text) { return bind(index, std::string_view(text)); }
+  Statement& bind(int index, int64_t value);
+  Statement& bind(int index, int value) { return bind(index, static_cast<int64_t>(value)); }
+  Statement& bind(int index, double value);
+  Statement& bind_null(int index);
+  template <typename T>
+  Statement& bind(int index, const std::optional<T>& value) {
+    return value ? bind(index, *value) : bind_null(index);
+  }
+
+  // Steps once: true when a row is available, false when done.
+  Result<bool> step();
+  // Steps to completion (INSERT/UPDATE) and resets the statement for reuse.
+  Status run();
+  void reset();
+
+  bool is_null(int column) const;
+  std::string text(int column) const;
+  std::optional<std::string> opt_text(int column) const;
+  int64_t integer(int column) const;
+  std::optional<int64_t> opt_integer(int column) const;
+  double real(int column) const;
+  std::optional<double> opt_real(int column) const;
+  int column_count() const;
+
+  const std::string& sql() const { return m_sql; }
+
+ private:
+  friend class Database;
+  struct Finalizer {
+    void operator()(sqlite3_stmt* stmt) const;
+  };
+  std::unique_ptr<sqlite3_stmt, Finalizer> m_stmt;
+  sqlite3* m_db = nullptr;
+  std::string m_sql;
+};
+
+// BEGIN IMMEDIATE on construction (begin() reports failure); ROLLBACK in the destructor unless
+// commit() succeeded. IMMEDIATE takes the write lock up front so a second writer waits or fails
+// cleanly instead of deadlocking on upgrade.
+class Transaction {
+ public:
+  explicit Transaction(Database& db) : m_db(&db) {}
+  ~Transaction();
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+
+  Status begin();
+  Status commit();
+  void rollback();
+
+ private:
+  Database* m_db;
+  bool m_open = false;
+};
+
+}  // namespace pageaudit

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds, and runs every test: the normal build, then (with --sanitize,
+# as CI does) an ASan + UBSan build of the same tests.
+#   scripts/test.sh              normal build and tests
+#   scripts/test.sh --sanitize   also the sanitizer build
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/deps.sh
+pageaudit_install_deps
+
+jobs=$(nproc 2>/dev/null || echo 2)
+run_suite() {
+  local dir=$1; shift
+  cmake -S . -B "$dir" -G Ninja -DPAGEAUDIT_WERROR=ON "$@" >/dev/null
+  cmake --build "$dir" -j "$jobs"
+  (cd "$dir" && ctest --output-on-failure -j "$jobs")
+}
+
+run_suite build -DCMAKE_BUILD_TYPE=RelWithDebInfo
+if [ "${1:-}" = "--sanitize" ]; then
+  export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
+  export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+  run_suite build-sanitize -DCMAKE_BUILD_TYPE=Debug -DPAGEAUDIT_SANITIZE=ON
+fi

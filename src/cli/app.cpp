@@ -1,0 +1,149 @@
+// Command-line parsing (CLI11): a table of subcommands, global options, usage errors with
+// "did you mean", and the single place where an Error becomes an exit code.
+#include "pageaudit/cli/app.h"
+
+#include <CLI/CLI.hpp>
+#include <cstdlib>
+
+#include "pageaudit/cli/commands.h"
+#include "pageaudit/core/redact.h"
+
+namespace pageaudit {
+namespace {
+
+struct CommandInfo {
+  const char* name;
+  const char* help;
+};
+
+constexpr CommandInfo k_commands[] = {
+    {"init", "create or migrate the store and print its schema version"},
+    {"import", "import Facebook / Meta Business Suite export files"},
+    {"status", "show what the store holds: Pages, coverage, last runs, warnings"},
+    {"demo", "import the bundled samples into a fresh store and show the result"},
+};
+
+size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+// The first argument that is not an option, when it names no command: "did you mean" it.
+std::optional<std::string> unknown_command_message(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    std::string_view arg = argv[i];
+    if (arg == "--db") {
+      ++i;
+      continue;
+    }
+    if (arg.substr(0, 1) == "-") continue;
+    for (const auto& command : k_commands) {
+      if (arg == command.name) return std::nullopt;
+    }
+    std::string message = fmt::format("unknown command '{}'", arg);
+    const CommandInfo* best = nullptr;
+    size_t best_distance = 3;  // suggest only close matches
+    for (const auto& command : k_commands) {
+      size_t d = edit_distance(arg, command.name);
+      if (d < best_distance) {
+        best_distance = d;
+        best = &command;
+      }
+    }
+    if (best) message += fmt::format("; did you mean '{}'?", best->name);
+    return message + " (see 'pageaudit --help')";
+  }
+  return std::nullopt;
+}
+
+const char* help_of(const char* name) {
+  for (const auto& command : k_commands) {
+    if (std::string_view(command.name) == name) return command.help;
+  }
+  return "";
+}
+
+}  // namespace
+
+int run_cli(int argc, char** argv) {
+  CLI::App app{"pageaudit: import Facebook Page insights into SQLite and audit them against the business's goals",
+               "pageaudit"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", std::string("pageaudit ") + PAGEAUDIT_VERSION);
+
+  GlobalOptions global;
+  const char* env_db = std::getenv("PAGEAUDIT_DB");
+  global.db_path = env_db && *env_db ? env_db : "pageaudit.db";
+  app.add_option("--db", global.db_path, "the store (default: $PAGEAUDIT_DB, else ./pageaudit.db)");
+  app.add_flag("-q,--quiet", global.quiet, "print nothing on success");
+  app.add_flag("-v,--verbose", global.verbose, "print more about what is done");
+  app.add_flag("--wait", global.wait, "wait for another run that holds the store instead of exiting 75");
+  app.fallthrough();
+
+  CLI::App* init = app.add_subcommand("init", help_of("init"));
+
+  ImportOptions import;
+  CLI::App* import_cmd = app.add_subcommand("import", help_of("import"));
+  import_cmd->add_option("FILE", import.files, "export files (CSV)")->required();
+  import_cmd->add_option("--page", import.page_id, "the Page ID, for files that do not name their Page");
+  import_cmd->add_option("--metric", import.metric, "import a daily chart whose title is unknown as this metric");
+  import_cmd->add_option("--exported-on", import.exported_on,
+                         "the day the files were exported (default: a date in the file name, else its mtime)");
+  import_cmd->add_flag("--dry-run", import.dry_run, "validate and report what would be written; write nothing");
+
+  CLI::App* status = app.add_subcommand("status", help_of("status"));
+
+  DemoOptions demo;
+  CLI::App* demo_cmd = app.add_subcommand("demo", help_of("demo"));
+  demo_cmd->add_option("--samples", demo.samples_dir, "the samples folder (default: the bundled one)");
+
+  if (auto message = unknown_command_message(argc, argv)) {
+    std::fprintf(stderr, "pageaudit: error: %s\n", message->c_str());
+    return static_cast<int>(ExitCode::usage);
+  }
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::fprintf(stderr, "pageaudit: error: %s (see 'pageaudit --help')\n", e.what());
+    return static_cast<int>(ExitCode::usage);
+  }
+
+  Console console(global);
+  // The demo builds its own store unless --db was given: it must never replace the user's store.
+  if (*demo_cmd && app.count("--db") == 0 && !(env_db && *env_db)) global.db_path = "pageaudit-demo.db";
+
+  Status result;
+  if (*init) {
+    result = run_init(global, console);
+  } else if (*import_cmd) {
+    result = run_import(global, import, console);
+  } else if (*status) {
+    result = run_status(global, console);
+  } else if (*demo_cmd) {
+    result = run_demo(global, demo, console);
+  }
+  if (!result) {
+    console.error(result.error().message);
+    return static_cast<int>(result.error().code);
+  }
+  std::fflush(stdout);
+  return 0;
+}
+
+}  // namespace pageaudit

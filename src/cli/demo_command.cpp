@@ -1,0 +1,95 @@
+// pageaudit demo: import the bundled samples/ into a fresh store and show what it holds.
+#include <algorithm>
+#include <filesystem>
+
+#include "pageaudit/cli/commands.h"
+#include "pageaudit/store/store.h"
+
+namespace pageaudit {
+namespace fs = std::filesystem;
+
+std::optional<std::string> find_samples_dir() {
+  std::error_code ec;
+  if (const char* env = std::getenv("PAGEAUDIT_SAMPLES"); env && *env) return std::string(env);
+  // Beside an installed binary: <prefix>/bin/pageaudit -> <prefix>/share/pageaudit/samples.
+  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    fs::path installed = exe.parent_path().parent_path() / "share" / "pageaudit" / "samples";
+    if (fs::is_directory(installed, ec)) return installed.string();
+  }
+  fs::path source = fs::path(PAGEAUDIT_SOURCE_DIR) / "samples";
+  if (fs::is_directory(source, ec)) return source.string();
+  return std::nullopt;
+}
+
+namespace {
+
+// Content exports first: they name the Page, so the files that do not can be given it.
+// Business Suite names them 'Nov-21-2024_Nov-20-2025_<id>.csv'.
+int import_order(const fs::path& file) {
+  const std::string name = file.filename().string();
+  const bool content = name.size() > 24 && name[3] == '-' && name[6] == '-' && name[11] == '_';
+  return content ? 0 : 1;
+}
+
+}  // namespace
+
+Status run_demo(const GlobalOptions& global, const DemoOptions& options, const Console& console) {
+  auto samples = options.samples_dir ? options.samples_dir : find_samples_dir();
+  if (!samples) {
+    return fail(ExitCode::no_input, "cannot find the samples/ folder; set PAGEAUDIT_SAMPLES or use --samples DIR");
+  }
+  fs::path exports = fs::path(*samples) / "exports";
+  std::error_code ec;
+  if (!fs::is_directory(exports, ec)) {
+    return failf(ExitCode::no_input, "{}: no exports/ folder in the samples", *samples);
+  }
+
+  // A fresh store: an existing file is replaced only when an earlier demo made it.
+  if (fs::exists(global.db_path, ec)) {
+    StoreOptions check;
+    check.read_only = true;
+    auto existing = Store::open(global.db_path, check);
+    bool demo_made = false;
+    if (existing) {
+      auto others = (*existing)->db().scalar_int("SELECT count(*) FROM import_runs WHERE command <> 'demo'");
+      auto demos = (*existing)->db().scalar_int("SELECT count(*) FROM import_runs WHERE command = 'demo'");
+      demo_made = others && demos && others->value_or(1) == 0 && demos->value_or(0) > 0;
+    }
+    if (!demo_made) {
+      return failf(ExitCode::cant_create,
+                   "{}: a store is already there and the demo did not make it; give the demo another --db PATH",
+                   global.db_path);
+    }
+    existing->reset();
+    for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(global.db_path + suffix, ec);
+  }
+
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::directory_iterator(exports, ec)) {
+    if (entry.is_regular_file() && entry.path().extension() == ".csv") files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end(), [](const fs::path& a, const fs::path& b) {
+    return std::make_pair(import_order(a), a.filename().string()) <
+           std::make_pair(import_order(b), b.filename().string());
+  });
+
+  console.result(fmt::format("Importing the sample café's exports from {} into {}", exports.string(),
+                             global.db_path));
+  ImportOptions import;
+  for (const auto& file : files) import.files.push_back(file.string());
+  if (auto s = run_import(global, import, console); !s) return s;
+  {
+    // Mark the demo's runs so that a later demo may replace this store, and no other store.
+    StoreOptions store_options;
+    auto store = Store::open(global.db_path, store_options);
+    if (!store) return tl::unexpected(store.error());
+    if (auto s = (*store)->db().exec("UPDATE import_runs SET command = 'demo' WHERE command = 'import'"); !s) {
+      return s;
+    }
+  }
+  console.result("");
+  return run_status(global, console);
+}
+
+}  // namespace pageaudit

@@ -1,0 +1,8 @@
+list(APPEND PAGEAUDIT_SOURCES
+  ${CMAKE_CURRENT_LIST_DIR}/app.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/console.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/init_command.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/import_command.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/status_command.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/demo_command.cpp
+)

@@ -1,0 +1,129 @@
+// Store lifecycle: create, lock, migrate (sql/migrations compiled in as k_migrations).
+#include "pageaudit/store/store.h"
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+
+#include "pageaudit/core/clock.h"
+#include "pageaudit/core/embedded.h"
+
+namespace pageaudit {
+
+int latest_schema_version() { return static_cast<int>(k_migrations_count); }
+
+Store::~Store() {
+  if (m_lock_fd >= 0) ::close(m_lock_fd);  // releases the flock
+}
+
+Result<std::unique_ptr<Store>> Store::open(const std::string& path, const StoreOptions& options) {
+  std::unique_ptr<Store> store(new Store());
+  store->m_path = path;
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const bool exists = fs::exists(path, ec);
+  if (!exists && (options.read_only || !options.create)) {
+    return failf(ExitCode::no_input, "{}: no store here (run 'pageaudit init' or import something first)",
+                 path);
+  }
+
+  if (options.writer && !options.read_only) {
+    // The lock file lives beside the store and is never deleted: deleting lock files races.
+    std::string lock_path = path + ".lock";
+    store->m_lock_fd = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (store->m_lock_fd < 0) {
+      return failf(ExitCode::cant_create, "{}: cannot create the lock file: {}", lock_path,
+                   std::strerror(errno));
+    }
+    int how = LOCK_EX | (options.wait_for_lock ? 0 : LOCK_NB);
+    if (::flock(store->m_lock_fd, how) != 0) {
+      if (errno == EWOULDBLOCK) {
+        return failf(ExitCode::temp_fail,
+                     "{}: another pageaudit run holds the store; run again later (or use --wait)", path);
+      }
+      return failf(ExitCode::cant_create, "{}: cannot lock the store: {}", lock_path, std::strerror(errno));
+    }
+  }
+
+  auto mode = options.read_only ? Database::Mode::read_only : Database::Mode::read_write_create;
+  auto db = Database::open(path, mode);
+  if (!db) return tl::unexpected(db.error());
+  store->m_db = std::move(*db);
+
+  if (options.read_only) {
+    auto version = store->m_db.scalar_int("PRAGMA user_version");
+    if (!version) return tl::unexpected(version.error());
+    store->m_schema_version = static_cast<int>(version->value_or(0));
+    if (store->m_schema_version > latest_schema_version()) {
+      return failf(ExitCode::cant_create,
+                   "{}: the store has schema version {} but this pageaudit ({}) knows versions up to {}; "
+                   "use a newer pageaudit",
+                   path, store->m_schema_version, PAGEAUDIT_VERSION, latest_schema_version());
+    }
+    return store;
+  }
+
+  // WAL: readers never block the writer and the writer never blocks readers.
+  auto wal = store->m_db.scalar_text("PRAGMA journal_mode=WAL");
+  if (!wal) return tl::unexpected(wal.error());
+  if (auto s = store->m_db.exec("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"); !s) {
+    return tl::unexpected(s.error());
+  }
+  if (auto s = store->migrate(); !s) return tl::unexpected(s.error());
+  return store;
+}
+
+Result<std::unique_ptr<Store>> Store::open_memory() {
+  std::unique_ptr<Store> store(new Store());
+  store->m_path = ":memory:";
+  auto db = Database::open(":memory:", Database::Mode::memory);
+  if (!db) return tl::unexpected(db.error());
+  store->m_db = std::move(*db);
+  if (auto s = store->m_db.exec("PRAGMA foreign_keys=ON;"); !s) return tl::unexpected(s.error());
+  if (auto s = store->migrate(); !s) return tl::unexpected(s.error());
+  return store;
+}
+
+Status Store::migrate() {
+  auto version = m_db.scalar_int("PRAGMA user_version");
+  if (!version) return tl::unexpected(version.error());
+  m_schema_version = static_cast<int>(version->value_or(0));
+  const int latest = latest_schema_version();
+  if (m_schema_version > latest) {
+    return failf(ExitCode::cant_create,
+                 "{}: the store has schema version {} but this pageaudit ({}) knows versions up to {}; "
+                 "use a newer pageaudit",
+                 m_path, m_schema_version, PAGEAUDIT_VERSION, latest);
+  }
+  if (m_schema_version == latest) return {};
+
+  // All pending migrations in one transaction: a store is never left half migrated.
+  Transaction txn(m_db);
+  if (auto s = txn.begin(); !s) return s;
+  if (auto s = m_db.exec("CREATE TABLE IF NOT EXISTS schema_migrations ("
+                         "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
+      !s) {
+    return s;
+  }
+  auto record = m_db.prepare("INSERT INTO schema_migrations(version, name, applied_at) VALUES (?, ?, ?)");
+  if (!record) return tl::unexpected(record.error());
+  const std::string now = utc_now_iso();
+  for (int v = m_schema_version + 1; v <= latest; ++v) {
+    const EmbeddedFile& migration = k_migrations[v - 1];
+    if (auto s = m_db.exec(migration.text); !s) {
+      return failf(ExitCode::software, "migration {} failed: {}", migration.name, s.error().message);
+    }
+    if (auto s = record->bind(1, v).bind(2, migration.name).bind(3, now).run(); !s) return s;
+    ++m_applied_now;
+  }
+  if (auto s = m_db.exec(fmt::format("PRAGMA user_version = {}", latest)); !s) return s;
+  if (auto s = txn.commit(); !s) return s;
+  m_schema_version = latest;
+  return {};
+}
+
+}  // namespace pageaudit

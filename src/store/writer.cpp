@@ -1,0 +1,134 @@
+// The import ledger and the upserting RecordSink.
+#include "pageaudit/store/writer.h"
+
+#include "pageaudit/core/clock.h"
+
+namespace pageaudit {
+
+Result<int64_t> start_run(Database& db, const RunStart& start) {
+  auto stmt = db.prepare(
+      "INSERT INTO import_runs(command, source, path, sha256, kind, page_id, started_at, status) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, 'running')");
+  if (!stmt) return tl::unexpected(stmt.error());
+  stmt->bind(1, start.command).bind(2, start.source).bind(3, start.path).bind(4, start.sha256);
+  stmt->bind(5, start.kind).bind(6, start.page_id).bind(7, utc_now_iso());
+  if (auto s = stmt->run(); !s) return tl::unexpected(s.error());
+  return db.last_insert_rowid();
+}
+
+Status finish_run(Database& db, int64_t run_id, const std::string& status, long rows,
+                  const std::string& message, const std::optional<std::string>& page_id,
+                  const std::optional<std::string>& kind) {
+  auto stmt = db.prepare(
+      "UPDATE import_runs SET status = ?, finished_at = ?, rows_written = ?, message = nullif(?, ''), "
+      "page_id = coalesce(?, page_id), kind = coalesce(?, kind) WHERE run_id = ?");
+  if (!stmt) return tl::unexpected(stmt.error());
+  stmt->bind(1, status).bind(2, utc_now_iso()).bind(3, static_cast<int64_t>(rows)).bind(4, message);
+  stmt->bind(5, page_id).bind(6, kind).bind(7, run_id);
+  return stmt->run();
+}
+
+Status forget_run(Database& db, int64_t run_id) {
+  auto stmt = db.prepare("DELETE FROM import_runs WHERE run_id = ?");
+  if (!stmt) return tl::unexpected(stmt.error());
+  stmt->bind(1, run_id);
+  return stmt->run();
+}
+
+Result<StoreSink> StoreSink::create(Database& db, std::string source, std::string as_of, int64_t run_id) {
+  StoreSink sink;
+  sink.m_db = &db;
+  sink.m_source = std::move(source);
+  sink.m_as_of = std::move(as_of);
+  sink.m_run_id = run_id;
+  sink.m_now = utc_now_iso();
+  struct {
+    Statement* stmt;
+    const char* sql;
+  } statements[] = {
+      {&sink.m_page,
+       "INSERT INTO pages(page_id, name, source, updated_at) VALUES (?1, ?2, ?3, ?4) "
+       "ON CONFLICT(page_id) DO UPDATE SET name = coalesce(excluded.name, pages.name), "
+       "updated_at = excluded.updated_at"},
+      {&sink.m_page_min,
+       "INSERT INTO pages(page_id, source, updated_at) VALUES (?1, ?2, ?3) ON CONFLICT(page_id) DO NOTHING"},
+      {&sink.m_metric,
+       "INSERT INTO page_metrics(page_id, metric, period, date, value, source, as_of, run_id) "
+       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
+       "ON CONFLICT(page_id, metric, period, date) DO UPDATE SET value = excluded.value, "
+       "end_time = NULL, source = excluded.source, as_of = excluded.as_of, run_id = excluded.run_id "
+       "WHERE excluded.as_of >= page_metrics.as_of"},
+      {&sink.m_breakdown,
+       "INSERT INTO page_metric_breakdowns(page_id, metric, period, date, dimension, key, value, unit, "
+       "source, as_of, run_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
+       "ON CONFLICT(page_id, metric, period, date, dimension, key) DO UPDATE SET value = excluded.value, "
+       "unit = excluded.unit, source = excluded.source, as_of = excluded.as_of, run_id = excluded.run_id "
+       "WHERE excluded.as_of >= page_metric_breakdowns.as_of"},
+      {&sink.m_post,
+       "INSERT INTO posts(post_id, page_id, created_time, type, title, message, permalink, source, as_of, "
+       "run_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
+       "ON CONFLICT(post_id) DO UPDATE SET created_time = coalesce(excluded.created_time, posts.created_time), "
+       "type = coalesce(excluded.type, posts.type), title = coalesce(excluded.title, posts.title), "
+       "message = coalesce(excluded.message, posts.message), "
+       "permalink = coalesce(excluded.permalink, posts.permalink), source = excluded.source, "
+       "as_of = excluded.as_of, run_id = excluded.run_id WHERE excluded.as_of >= posts.as_of"},
+      {&sink.m_post_metric,
+       "INSERT INTO post_metrics(post_id, metric, key, value, source, as_of, run_id) "
+       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
+       "ON CONFLICT(post_id, metric, key) DO UPDATE SET value = excluded.value, source = excluded.source, "
+       "as_of = excluded.as_of, run_id = excluded.run_id WHERE excluded.as_of >= post_metrics.as_of"},
+  };
+  for (auto& entry : statements) {
+    auto stmt = db.prepare(entry.sql);
+    if (!stmt) return tl::unexpected(stmt.error());
+    *entry.stmt = std::move(*stmt);
+  }
+  return sink;
+}
+
+Status StoreSink::ensure_page(std::string_view page_id) {
+  if (page_id == m_last_page) return {};
+  if (auto s = m_page_min.bind(1, page_id).bind(2, m_source).bind(3, m_now).run(); !s) return s;
+  m_last_page = std::string(page_id);
+  return {};
+}
+
+Status StoreSink::page(const PageRecord& record) {
+  if (auto s = m_page.bind(1, record.page_id).bind(2, record.name).bind(3, m_source).bind(4, m_now).run(); !s) {
+    return s;
+  }
+  m_last_page = record.page_id;
+  return {};
+}
+
+Status StoreSink::page_metric(const PageMetricRecord& r) {
+  if (auto s = ensure_page(r.page_id); !s) return s;
+  const std::string date = r.date.iso();
+  m_metric.bind(1, r.page_id).bind(2, r.metric).bind(3, r.period).bind(4, date).bind(5, r.value);
+  m_metric.bind(6, m_source).bind(7, m_as_of).bind(8, m_run_id);
+  return m_metric.run();
+}
+
+Status StoreSink::breakdown(const BreakdownRecord& r) {
+  if (auto s = ensure_page(r.page_id); !s) return s;
+  const std::string date = r.date.iso();
+  m_breakdown.bind(1, r.page_id).bind(2, r.metric).bind(3, r.period).bind(4, date).bind(5, r.dimension);
+  m_breakdown.bind(6, r.key).bind(7, r.value).bind(8, unit_name(r.unit)).bind(9, m_source);
+  m_breakdown.bind(10, m_as_of).bind(11, m_run_id);
+  return m_breakdown.run();
+}
+
+Status StoreSink::post(const PostRecord& r) {
+  if (auto s = ensure_page(r.page_id); !s) return s;
+  m_post.bind(1, r.post_id).bind(2, r.page_id).bind(3, r.created_time).bind(4, r.type).bind(5, r.title);
+  m_post.bind(6, r.message).bind(7, r.permalink).bind(8, m_source).bind(9, m_as_of).bind(10, m_run_id);
+  return m_post.run();
+}
+
+Status StoreSink::post_metric(const PostMetricRecord& r) {
+  m_post_metric.bind(1, r.post_id).bind(2, r.metric).bind(3, r.key).bind(4, r.value).bind(5, m_source);
+  m_post_metric.bind(6, m_as_of).bind(7, m_run_id);
+  return m_post_metric.run();
+}
+
+}  // namespace pageaudit
