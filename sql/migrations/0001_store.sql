@@ -1,4 +1,6 @@
 -- 0001: the store's public tables and views (SPEC section 4).
+-- CHECK constraints are written as OR chains, not 'x IN (...)': SQLite builds an ephemeral
+-- table for an IN list on every row it checks, which made a bulk import four times slower.
 -- Conventions: dates are ISO 'YYYY-MM-DD'; missing is NULL, never 0; every data row names its
 -- source ('graph' or the export's file name) and the import run that wrote it last.
 -- Timestamps of runs are UTC ISO-8601 ('2026-11-21T03:00:00Z').
@@ -28,7 +30,7 @@ CREATE TABLE import_runs (
   page_id      TEXT,
   started_at   TEXT NOT NULL,
   finished_at  TEXT,
-  status       TEXT NOT NULL CHECK (status IN ('running', 'ok', 'failed', 'partial')),
+  status       TEXT NOT NULL CHECK (status = 'running' OR status = 'ok' OR status = 'failed' OR status = 'partial'),
   rows_written INTEGER,
   message      TEXT                    -- what was skipped or reported (e.g. Instagram blocks)
 );
@@ -37,7 +39,7 @@ CREATE TABLE import_runs (
 CREATE TABLE page_metrics (
   page_id  TEXT NOT NULL,
   metric   TEXT NOT NULL,             -- canonical name (metric_catalog.metric)
-  period   TEXT NOT NULL CHECK (period IN ('day', 'week', 'days_28', 'lifetime')),
+  period   TEXT NOT NULL CHECK (period = 'day' OR period = 'week' OR period = 'days_28' OR period = 'lifetime'),
   date     TEXT NOT NULL,             -- the local day the value describes
   value    REAL,                      -- NULL: the source said nothing for that day
   end_time TEXT,                      -- raw Graph API end_time, NULL for files
@@ -51,12 +53,12 @@ CREATE TABLE page_metrics (
 CREATE TABLE page_metric_breakdowns (
   page_id   TEXT NOT NULL,
   metric    TEXT NOT NULL,
-  period    TEXT NOT NULL CHECK (period IN ('day', 'week', 'days_28', 'lifetime')),
+  period    TEXT NOT NULL CHECK (period = 'day' OR period = 'week' OR period = 'days_28' OR period = 'lifetime'),
   date      TEXT NOT NULL,            -- the day described; for audience snapshots, the export day
   dimension TEXT NOT NULL,            -- 'age_gender' | 'country' | 'city' | 'gender' | 'age' | ...
   key       TEXT NOT NULL,            -- 'F.25-34', 'ES', 'Madrid, Spain', ...
   value     REAL,
-  unit      TEXT NOT NULL DEFAULT 'count' CHECK (unit IN ('count', 'percent', 'fraction')),
+  unit      TEXT NOT NULL DEFAULT 'count' CHECK (unit = 'count' OR unit = 'percent' OR unit = 'fraction'),
   source    TEXT NOT NULL,
   as_of     TEXT NOT NULL,
   run_id    INTEGER NOT NULL REFERENCES import_runs(run_id),
@@ -93,11 +95,11 @@ CREATE TABLE post_metrics (
 -- Known metrics (data, not code: a metric is added or retired by a migration, not a rebuild).
 CREATE TABLE metric_catalog (
   metric        TEXT PRIMARY KEY,
-  scope         TEXT NOT NULL CHECK (scope IN ('page', 'post')),
+  scope         TEXT NOT NULL CHECK (scope = 'page' OR scope = 'post'),
   periods       TEXT NOT NULL,        -- comma list of the periods it exists in, e.g. 'day,week,days_28'
-  kind          TEXT NOT NULL CHECK (kind IN ('flow', 'stock')), -- stock: a level (followers); flow: a count per period
+  kind          TEXT NOT NULL CHECK (kind = 'flow' OR kind = 'stock'), -- stock: a level (followers); flow: a count per period
   meaning       TEXT NOT NULL,
-  status        TEXT NOT NULL CHECK (status IN ('active', 'retired')),
+  status        TEXT NOT NULL CHECK (status = 'active' OR status = 'retired'),
   retired_since TEXT,                 -- ISO date Meta stopped serving it
   replaced_by   TEXT,
   pull          INTEGER NOT NULL DEFAULT 0 -- 1: pulled from the Graph API while active
@@ -105,15 +107,14 @@ CREATE TABLE metric_catalog (
 
 -- Names under which a metric appears in export files, in any language.
 CREATE TABLE metric_aliases (
-  context  TEXT NOT NULL CHECK (context IN ('chart_title', 'classic_column', 'content_column',
-                                            'audience_block', 'history_column', 'api_id')),
+  context  TEXT NOT NULL CHECK (context = 'chart_title' OR context = 'classic_column' OR context = 'content_column' OR context = 'audience_block' OR context = 'history_column' OR context = 'api_id'),
   alias    TEXT NOT NULL,             -- compared case-insensitively after trimming
   language TEXT NOT NULL,             -- 'en' | 'es' | 'pt' | 'any'
   metric   TEXT NOT NULL REFERENCES metric_catalog(metric),
   period   TEXT NOT NULL,
   dimension TEXT,                     -- for breakdowns: what the key names ('city', 'age_gender'...)
   key      TEXT NOT NULL DEFAULT '',  -- a fixed breakdown key the column stands for ('is_from_ads=1')
-  platform TEXT NOT NULL DEFAULT 'facebook' CHECK (platform IN ('facebook', 'instagram', 'ambiguous')),
+  platform TEXT NOT NULL DEFAULT 'facebook' CHECK (platform = 'facebook' OR platform = 'instagram' OR platform = 'ambiguous'),
   PRIMARY KEY (context, alias)
 ) WITHOUT ROWID;
 

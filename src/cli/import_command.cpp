@@ -91,7 +91,8 @@ Status import_one(Store& store, const Catalog& catalog, const std::string& path,
   auto page = default_page(db, options);
   if (!page) return tl::unexpected(page.error());
   const std::string source = std::filesystem::path(path).filename().string();
-  ExportContext context{path, *page, export_day(path, options), options.metric, &catalog};
+  ExportContext context{path, *page, options.page_id.has_value(), export_day(path, options), options.metric,
+                        &catalog};
 
   Layout layout = Layout::unknown;
   if (options.dry_run) {

@@ -1,7 +1,6 @@
 // Civil date arithmetic (Howard Hinnant's days_from_civil / civil_from_days).
 #include "pageaudit/core/date.h"
 
-#include <cstdio>
 #include <ctime>
 
 namespace pageaudit {
@@ -85,9 +84,20 @@ int Date::weekday() const {
 
 std::string Date::iso() const {
   Civil c = civil_from_days(m_days);
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", c.year, c.month, c.day);
-  return buf;
+  // Years are 1900..9999 by construction, so the text is always 10 characters.
+  std::string out(10, '0');
+  unsigned y = static_cast<unsigned>(c.year);
+  out[0] = static_cast<char>('0' + y / 1000 % 10);
+  out[1] = static_cast<char>('0' + y / 100 % 10);
+  out[2] = static_cast<char>('0' + y / 10 % 10);
+  out[3] = static_cast<char>('0' + y % 10);
+  out[4] = '-';
+  out[5] = static_cast<char>('0' + c.month / 10);
+  out[6] = static_cast<char>('0' + c.month % 10);
+  out[7] = '-';
+  out[8] = static_cast<char>('0' + c.day / 10);
+  out[9] = static_cast<char>('0' + c.day % 10);
+  return out;
 }
 
 }  // namespace pageaudit

@@ -83,7 +83,8 @@ struct ColumnPlan {
 // Resolves classic titles against the catalogue for one scope ("page" or "post").
 class TitleResolver {
  public:
-  TitleResolver(const Catalog& catalog, std::string_view scope) : m_catalog(catalog), m_scope(scope) {}
+  TitleResolver(const Catalog& catalog, std::string_view scope)
+      : m_catalog(catalog), m_scope(scope) {}
 
   // The plan for a title ('Daily New Likes', 'Lifetime Likes by City - Barcelona, Cataluña,
   // Spain', 'page_fans:lifetime'), or nullopt when it does not name a catalogue metric of this
@@ -112,7 +113,7 @@ class TitleResolver {
       const MetricAlias* alias = m_catalog.metric_alias("api_id", title.substr(0, colon));
       // A keyed metric under its bare id would lose its key: never read it as a single value.
       if (alias && alias->dimension.empty() && fits(*alias, name.period)) {
-        return ColumnPlan{0, alias->metric, name.period, {}, alias->key};
+        return ColumnPlan{0, alias->metric, name.period, {}, {}};
       }
     }
     return std::nullopt;
@@ -123,7 +124,8 @@ class TitleResolver {
                                           std::string_view kind) const {
     if (const MetricAlias* alias = lookup(rest, period, kind)) {
       if (alias->dimension.empty() || !alias->key.empty()) {
-        return ColumnPlan{0, alias->metric, period_of(*alias, period), alias->dimension, alias->key};
+        return ColumnPlan{0, alias->metric, period_of(*alias, period), alias->dimension,
+                          alias->key};
       }
     }
     // '<Title> - <key>': the first ' - ' whose left part is a keyed metric. Keys may hold
@@ -183,17 +185,14 @@ class ClassicReader {
         m_decimal_comma(stream.reader().delimiter() == ';') {}
 
   Result<ExportSummary> run() {
-    if (m_page_level) {
-      if (!m_context.page_id) {
-        return fail(ExitCode::usage,
-                    at(m_context.file, 0,
-                       "this file does not say which Page it belongs to; give --page ID"));
-      }
-      m_page_id = *m_context.page_id;
+    if (m_page_level && !m_context.page_id) {
+      return fail(
+          ExitCode::usage,
+          at(m_context.file, 0, "this file does not say which Page it belongs to; give --page ID"));
     }
     if (auto header = read_header(); !header) return tl::unexpected(header.error());
     if (m_page_level) {
-      if (auto page = start_page(m_page_id); !page) return tl::unexpected(page.error());
+      if (auto page = start_page(*m_context.page_id); !page) return tl::unexpected(page.error());
     }
 
     CsvRecord row;
@@ -228,14 +227,22 @@ class ClassicReader {
     if (*second && is_description_row(**second)) {
       if (auto got = m_stream.next(descriptions); !got) return tl::unexpected(got.error());
     }
+    plan_columns(descriptions);
+    if (m_page_level && !m_identity.date) return missing_column("Date");
+    if (!m_page_level && !m_identity.post_id) return missing_column("Post ID");
+    return {};
+  }
 
+  // Resolves every column once: identity columns by field alias, metric columns into m_plans;
+  // what cannot be imported is summarised in the notes.
+  void plan_columns(const CsvRecord& descriptions) {
     const Catalog& catalog = *m_context.catalog;
     TitleResolver resolver(catalog, m_page_level ? "page" : "post");
     std::set<std::tuple<std::string_view, std::string_view, std::string>> seen;
     long unknown = 0, repeated = 0;
     std::string first_unknown, first_repeated;
-    // A keyed metric's description sits above its first key column only; the columns after it
-    // inherit it.
+    // A keyed metric's description sits above its first key column only: the key columns after
+    // it carry an empty description and inherit its kind.
     std::string_view kind;
     for (size_t i = 0; i < m_header.size(); ++i) {
       std::string_view title = trim(m_header[i]);
@@ -269,9 +276,6 @@ class ClassicReader {
           "skipped {} {} the metric and key of an earlier column (e.g. \"{}\")", repeated,
           repeated == 1 ? "column that repeats" : "columns that repeat", first_repeated));
     }
-    if (m_page_level && !m_identity.date) return missing_column("Date");
-    if (!m_page_level && !m_identity.post_id) return missing_column("Post ID");
-    return {};
   }
 
   void assign_identity(const std::string& field, size_t column) {
@@ -290,9 +294,10 @@ class ClassicReader {
                                    fmt::format("no \"{}\" column in the header", title)));
   }
 
-  Status start_page(const std::string& page_id) {
-    m_page_id = page_id;
-    return m_sink.page(PageRecord{page_id, std::nullopt});
+  // The file's Page is known: it is sent once, before any of its records.
+  Status start_page(std::string page_id) {
+    m_page_id = std::move(page_id);
+    return m_sink.page(PageRecord{m_page_id, std::nullopt});
   }
 
   void note_date(Date date) {
@@ -307,10 +312,9 @@ class ClassicReader {
     auto number = parse_number(cell, m_decimal_comma);
     // Classic exports write counts and fractions, never percentages: a '%' is not this file's.
     if (!number || number->percent) {
-      return fail(ExitCode::data,
-                  at(m_context.file, row.line,
-                     fmt::format("column \"{}\": expected a number, got \"{}\"",
-                                 trim(m_header[column]), cell)));
+      return fail(ExitCode::data, at(m_context.file, row.line,
+                                     fmt::format("column \"{}\": expected a number, got \"{}\"",
+                                                 trim(m_header[column]), cell)));
     }
     return std::optional<double>(number->value);
   }
@@ -319,10 +323,9 @@ class ClassicReader {
     std::string_view cell = trim(row[*m_identity.date]);
     std::optional<Date> date = parse_export_date(cell);
     if (!date) {
-      return fail(ExitCode::data,
-                  at(m_context.file, row.line,
-                     fmt::format("column \"{}\": expected a date, got \"{}\"",
-                                 trim(m_header[*m_identity.date]), cell)));
+      return fail(ExitCode::data, at(m_context.file, row.line,
+                                     fmt::format("column \"{}\": expected a date, got \"{}\"",
+                                                 trim(m_header[*m_identity.date]), cell)));
     }
     note_date(*date);
     for (const ColumnPlan& plan : m_plans) {
@@ -331,7 +334,8 @@ class ClassicReader {
       if (!*got) continue;
       Status sent;
       if (plan.dimension.empty()) {
-        sent = m_sink.page_metric(PageMetricRecord{m_page_id, plan.metric, plan.period, *date, *got});
+        sent =
+            m_sink.page_metric(PageMetricRecord{m_page_id, plan.metric, plan.period, *date, *got});
         ++m_summary.counts.page_metrics;
       } else {
         sent = m_sink.breakdown(BreakdownRecord{m_page_id, plan.metric, plan.period, *date,
@@ -354,13 +358,16 @@ class ClassicReader {
     const std::string_view post_id = trim(row[*m_identity.post_id]);
     // '<pageid>_<postid>', as the Graph API names posts.
     size_t underscore = post_id.find('_');
-    if (underscore == 0 || underscore == std::string_view::npos || underscore + 1 == post_id.size()) {
-      return fail(ExitCode::data,
-                  at(m_context.file, row.line,
-                     fmt::format("column \"{}\": expected PAGEID_POSTID, got \"{}\"", title, post_id)));
+    if (underscore == 0 || underscore == std::string_view::npos ||
+        underscore + 1 == post_id.size()) {
+      return fail(
+          ExitCode::data,
+          at(m_context.file, row.line,
+             fmt::format("column \"{}\": expected PAGEID_POSTID, got \"{}\"", title, post_id)));
     }
     std::string_view page_id = post_id.substr(0, underscore);
-    if (m_context.page_id && page_id != *m_context.page_id) {
+    // A Page given with --page must be the file's; a default Page (the store's only one) yields.
+    if (m_context.page_given && m_context.page_id && page_id != *m_context.page_id) {
       return fail(ExitCode::data, at(m_context.file, row.line,
                                      fmt::format("post {} belongs to Page {}, not to --page {}",
                                                  post_id, page_id, *m_context.page_id)));
@@ -368,10 +375,11 @@ class ClassicReader {
     if (m_page_id.empty()) {
       if (auto page = start_page(std::string(page_id)); !page) return page;
     } else if (page_id != m_page_id) {
-      return fail(ExitCode::data,
-                  at(m_context.file, row.line,
-                     fmt::format("post {} belongs to Page {}, not to Page {} like the posts above it",
-                                 post_id, page_id, m_page_id)));
+      return fail(
+          ExitCode::data,
+          at(m_context.file, row.line,
+             fmt::format("post {} belongs to Page {}, not to Page {} like the posts above it",
+                         post_id, page_id, m_page_id)));
     }
 
     PostRecord post;
@@ -395,7 +403,8 @@ class ClassicReader {
     }
     post.message = text(row, m_identity.message);  // as written: line breaks are the author's
     if (auto type = text(row, m_identity.type)) post.type = std::string(trim(*type));
-    if (auto permalink = text(row, m_identity.permalink)) post.permalink = std::string(trim(*permalink));
+    if (auto permalink = text(row, m_identity.permalink))
+      post.permalink = std::string(trim(*permalink));
     if (auto sent = m_sink.post(post); !sent) return sent;
     ++m_summary.counts.posts;
 
@@ -403,7 +412,8 @@ class ClassicReader {
       auto got = value(row, plan.column);
       if (!got) return tl::unexpected(got.error());
       if (!*got) continue;
-      if (auto sent = m_sink.post_metric(PostMetricRecord{post.post_id, plan.metric, plan.key, *got});
+      if (auto sent =
+              m_sink.post_metric(PostMetricRecord{post.post_id, plan.metric, plan.key, *got});
           !sent) {
         return sent;
       }
@@ -426,8 +436,8 @@ class ClassicReader {
 
 }  // namespace
 
-Result<ExportSummary> read_classic(RecordStream& stream, Layout layout, const ExportContext& context,
-                                   RecordSink& sink) {
+Result<ExportSummary> read_classic(RecordStream& stream, Layout layout,
+                                   const ExportContext& context, RecordSink& sink) {
   return ClassicReader(stream, layout, context, sink).run();
 }
 

@@ -153,7 +153,7 @@ Result<Detection> detect_layout(RecordStream& stream, const Catalog& catalog) {
   }
   if (has_field(header, catalog, "classic", "post_id") &&
       has_field(header, catalog, "classic", "created_time")) {
-    return Detection{contains_folded(header, "content tags") || contains_folded(header, "video views")
+    return Detection{contains_folded(header, "content tags")
                          ? Layout::classic_video
                          : Layout::classic_post,
                      {}};

@@ -68,7 +68,7 @@ Result<ExportSummary> read_mbs_content(RecordStream& stream, const ExportContext
   }
   if (post_id_col < 0) return fail(ExitCode::data, at(context.file, header.line, "no \"Post ID\" column"));
 
-  std::string page_id = context.page_id.value_or("");
+  std::string page_id = context.page_given ? *context.page_id : std::string();
   bool page_sent = false;
   long error_rows = 0;
   std::string first_error_comment;
@@ -93,13 +93,13 @@ Result<ExportSummary> read_mbs_content(RecordStream& stream, const ExportContext
     if (page_id_col >= 0) {
       std::string_view row_page = trim(row[static_cast<size_t>(page_id_col)]);
       if (!row_page.empty()) {
-        if (context.page_id && row_page != *context.page_id) {
+        if (context.page_given && context.page_id && row_page != *context.page_id) {
           return fail(ExitCode::data,
                       at(context.file, row.line,
                          fmt::format("post {} belongs to Page {}, not to --page {}", post_id, row_page,
                                      *context.page_id)));
         }
-        if (page_id.empty()) page_id = std::string(row_page);
+        if (page_id.empty() || !context.page_given) page_id = std::string(row_page);
       }
     }
     if (page_id.empty()) {

@@ -22,6 +22,10 @@ void Database::Closer::operator()(sqlite3* db) const { sqlite3_close_v2(db); }
 void Statement::Finalizer::operator()(sqlite3_stmt* stmt) const { sqlite3_finalize(stmt); }
 
 Result<Database> Database::open(const std::string& path, Mode mode, int busy_ms) {
+  // Memory statistics take a global mutex on every allocation; pageaudit never reads them.
+  // This must run before SQLite initializes, hence once, here.
+  static const bool s_configured = [] { return sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK; }();
+  (void)s_configured;
   int flags = SQLITE_OPEN_NOMUTEX;
   switch (mode) {
     case Mode::read_write_create: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE; break;
@@ -101,6 +105,10 @@ Statement& Statement::bind(int index, std::string_view text) {
   sqlite3_bind_text(m_stmt.get(), index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
   return *this;
 }
+Statement& Statement::bind_ref(int index, std::string_view text) {
+  sqlite3_bind_text(m_stmt.get(), index, text.data(), static_cast<int>(text.size()), SQLITE_STATIC);
+  return *this;
+}
 Statement& Statement::bind(int index, int64_t value) {
   sqlite3_bind_int64(m_stmt.get(), index, value);
   return *this;
@@ -131,7 +139,7 @@ Status Statement::run() {
     if (!row) return tl::unexpected(row.error());
     if (!*row) break;
   }
-  reset();
+  sqlite3_reset(m_stmt.get());
   return {};
 }
 

@@ -93,6 +93,14 @@ Status StoreSink::ensure_page(std::string_view page_id) {
   return {};
 }
 
+const std::string& StoreSink::iso(Date date) {
+  if (date != m_iso_date) {
+    m_iso_date = date;
+    m_iso_text = date.iso();
+  }
+  return m_iso_text;
+}
+
 Status StoreSink::page(const PageRecord& record) {
   if (auto s = m_page.bind(1, record.page_id).bind(2, record.name).bind(3, m_source).bind(4, m_now).run(); !s) {
     return s;
@@ -103,18 +111,17 @@ Status StoreSink::page(const PageRecord& record) {
 
 Status StoreSink::page_metric(const PageMetricRecord& r) {
   if (auto s = ensure_page(r.page_id); !s) return s;
-  const std::string date = r.date.iso();
-  m_metric.bind(1, r.page_id).bind(2, r.metric).bind(3, r.period).bind(4, date).bind(5, r.value);
-  m_metric.bind(6, m_source).bind(7, m_as_of).bind(8, m_run_id);
+  // Every bound string outlives the run() below, so nothing is copied.
+  m_metric.bind_ref(1, r.page_id).bind_ref(2, r.metric).bind_ref(3, r.period).bind_ref(4, iso(r.date));
+  m_metric.bind(5, r.value).bind_ref(6, m_source).bind_ref(7, m_as_of).bind(8, m_run_id);
   return m_metric.run();
 }
 
 Status StoreSink::breakdown(const BreakdownRecord& r) {
   if (auto s = ensure_page(r.page_id); !s) return s;
-  const std::string date = r.date.iso();
-  m_breakdown.bind(1, r.page_id).bind(2, r.metric).bind(3, r.period).bind(4, date).bind(5, r.dimension);
-  m_breakdown.bind(6, r.key).bind(7, r.value).bind(8, unit_name(r.unit)).bind(9, m_source);
-  m_breakdown.bind(10, m_as_of).bind(11, m_run_id);
+  m_breakdown.bind_ref(1, r.page_id).bind_ref(2, r.metric).bind_ref(3, r.period).bind_ref(4, iso(r.date));
+  m_breakdown.bind_ref(5, r.dimension).bind_ref(6, r.key).bind(7, r.value).bind_ref(8, unit_name(r.unit));
+  m_breakdown.bind_ref(9, m_source).bind_ref(10, m_as_of).bind(11, m_run_id);
   return m_breakdown.run();
 }
 
@@ -126,8 +133,8 @@ Status StoreSink::post(const PostRecord& r) {
 }
 
 Status StoreSink::post_metric(const PostMetricRecord& r) {
-  m_post_metric.bind(1, r.post_id).bind(2, r.metric).bind(3, r.key).bind(4, r.value).bind(5, m_source);
-  m_post_metric.bind(6, m_as_of).bind(7, m_run_id);
+  m_post_metric.bind_ref(1, r.post_id).bind_ref(2, r.metric).bind_ref(3, r.key).bind(4, r.value);
+  m_post_metric.bind_ref(5, m_source).bind_ref(6, m_as_of).bind(7, m_run_id);
   return m_post_metric.run();
 }
 

@@ -48,11 +48,12 @@ std::string shown(const std::optional<double>& value) {
   return value ? fmt::format("{}", *value) : "null";
 }
 std::ostream& operator<<(std::ostream& out, const Metric& m) {
-  return out << fmt::format("{{{} {} {} {} {}}}", m.page_id, m.metric, m.period, m.date, shown(m.value));
+  return out << fmt::format("{{{} {} {} {} {}}}", m.page_id, m.metric, m.period, m.date,
+                            shown(m.value));
 }
 std::ostream& operator<<(std::ostream& out, const Breakdown& b) {
-  return out << fmt::format("{{{} {} {} {} \"{}\" {} {}}}", b.metric, b.period, b.date,
-                            b.dimension, b.key, shown(b.value), unit_name(b.unit));
+  return out << fmt::format("{{{} {} {} {} \"{}\" {} {}}}", b.metric, b.period, b.date, b.dimension,
+                            b.key, shown(b.value), unit_name(b.unit));
 }
 std::ostream& operator<<(std::ostream& out, const PostMetric& p) {
   return out << fmt::format("{{{} {} \"{}\" {}}}", p.post_id, p.metric, p.key, shown(p.value));
@@ -104,11 +105,14 @@ struct Read {
   Collector sink;
 };
 
-Read read_reader(CsvReader& reader, Layout layout, std::optional<std::string> page_id) {
+// page_given: the Page came from --page (else it is the store's default Page).
+Read read_reader(CsvReader& reader, Layout layout, std::optional<std::string> page_id,
+                 bool page_given) {
   RecordStream stream(reader);
   ExportContext context;
   context.file = reader.name();
   context.page_id = std::move(page_id);
+  context.page_given = page_given;
   context.as_of = *Date::from_ymd(2026, 11, 21);
   context.catalog = &seeded_catalog();
   Read read;
@@ -117,16 +121,16 @@ Read read_reader(CsvReader& reader, Layout layout, std::optional<std::string> pa
 }
 
 Read read_text(std::string text, Layout layout,
-               std::optional<std::string> page_id = std::string("111")) {
+               std::optional<std::string> page_id = std::string("111"), bool page_given = true) {
   auto reader = CsvReader::from_bytes(std::move(text), "export.csv");
   REQUIRE(reader);
-  return read_reader(**reader, layout, std::move(page_id));
+  return read_reader(**reader, layout, std::move(page_id), page_given);
 }
 
 Read read_path(const std::string& path, Layout layout, std::optional<std::string> page_id) {
   auto reader = CsvReader::open(path);
   REQUIRE(reader);
-  return read_reader(**reader, layout, std::move(page_id));
+  return read_reader(**reader, layout, std::move(page_id), true);
 }
 
 std::string error_of(const Read& read) {
@@ -174,11 +178,13 @@ TEST_CASE("the description row is detected, not assumed, and dates may be ISO or
       ",Lifetime: The total number of people who have liked your Page. (Unique Users),"
       "Daily: The number of new people who have liked your Page (Unique Users)\n";
   const Case cases[] = {
-      {"ISO dates after a description row", header + descriptions + "2014-02-09,5,1\n2014-02-10,6,1\n"},
+      {"ISO dates after a description row",
+       header + descriptions + "2014-02-09,5,1\n2014-02-10,6,1\n"},
       {"US dates after a description row", header + descriptions + "2/9/2014,5,1\n2/10/2014,6,1\n"},
       {"ISO dates, description row deleted", header + "2014-02-09,5,1\n2014-02-10,6,1\n"},
       {"US dates, description row deleted", header + "2/9/2014,5,1\n2/10/2014,6,1\n"},
-      {"an empty row 2 is taken as a description row", header + ",,\n02/09/2014,5,1\n2/10/2014,6,1\n"},
+      {"an empty row 2 is taken as a description row",
+       header + ",,\n02/09/2014,5,1\n2/10/2014,6,1\n"},
   };
   for (const Case& c : cases) {
     CAPTURE(c.name);
@@ -234,21 +240,24 @@ TEST_CASE("breakdown columns keep their keys as written: commas, dashes, accents
       Layout::classic_page);
   REQUIRE(read.summary);
   CHECK(read.sink.metrics.empty());
-  CHECK(read.sink.breakdowns ==
-        std::vector<Breakdown>{
-            {"page_fans_city", "lifetime", "2014-02-12", "city", "Barcelona, Cataluña, Spain", 3},
-            {"page_fans_city", "lifetime", "2014-02-12", "city", "Stratford - upon - Avon, England", 1},
-            {"page_fans_gender_age", "lifetime", "2014-02-12", "age_gender", "F.18-24", 14},
-            {"page_fans_online", "day", "2014-02-12", "hour", "0", 30},
-            {"page_impressions_by_age_gender_unique", "week", "2014-02-12", "age_gender", "U.65+", 2},
-        });
+  CHECK(
+      read.sink.breakdowns ==
+      std::vector<Breakdown>{
+          {"page_fans_city", "lifetime", "2014-02-12", "city", "Barcelona, Cataluña, Spain", 3},
+          {"page_fans_city", "lifetime", "2014-02-12", "city", "Stratford - upon - Avon, England",
+           1},
+          {"page_fans_gender_age", "lifetime", "2014-02-12", "age_gender", "F.18-24", 14},
+          {"page_fans_online", "day", "2014-02-12", "hour", "0", 30},
+          {"page_impressions_by_age_gender_unique", "week", "2014-02-12", "age_gender", "U.65+", 2},
+      });
   CHECK(read.summary->counts.breakdowns == 5);
   CHECK(read.summary->counts.page_metrics == 0);
 }
 
 TEST_CASE("API metric ids name columns, with the period after the colon") {
   Read read = read_text(
-      "Date,page_fans:lifetime,page_fan_adds_unique:day,page_fans:week,post_impressions_unique:lifetime\n"
+      "Date,page_fans:lifetime,page_fan_adds_unique:day,page_fans:week,post_impressions_unique:"
+      "lifetime\n"
       "2017-07-01,250,3,1,99\n",
       Layout::classic_page);
   REQUIRE(read.summary);
@@ -279,7 +288,8 @@ TEST_CASE("columns not in the catalogue are skipped and summarised in one note")
 
 TEST_CASE("a title never resolves to a metric of another scope or period") {
   Read read = read_text(
-      "Date,Daily Total Video Views,Lifetime Post Total Reach,Weekly Total Likes,Lifetime Total Reach\n"
+      "Date,Daily Total Video Views,Lifetime Post Total Reach,Weekly Total Likes,Lifetime Total "
+      "Reach\n"
       ",Daily: Total number of times videos has been viewed for more than 3 seconds. (Total Count),"
       "Lifetime: The total number of people your Page post was served to. (Unique Users),"
       "Weekly: x (Unique Users),Lifetime: x (Unique Users)\n"
@@ -307,26 +317,28 @@ TEST_CASE("a cell that is neither empty nor a number stops the read at its line"
   };
   for (const Case& c : cases) {
     CAPTURE(c.cell);
-    Read read = read_text(std::string("Date,Lifetime Total Likes,Daily New Likes\n"
-                                      ",Lifetime: likes (Unique Users),Daily: new likes (Unique Users)\n"
-                                      "2014-02-11,107,1\n"
-                                      "2014-02-12,108,") +
-                              c.cell + "\n",
-                          Layout::classic_page);
+    Read read =
+        read_text(std::string("Date,Lifetime Total Likes,Daily New Likes\n"
+                              ",Lifetime: likes (Unique Users),Daily: new likes (Unique Users)\n"
+                              "2014-02-11,107,1\n"
+                              "2014-02-12,108,") +
+                      c.cell + "\n",
+                  Layout::classic_page);
     CHECK(error_of(read) == c.message);
     CHECK(read.summary.error().code == ExitCode::data);
   }
 }
 
 TEST_CASE("a day that is not a date stops the read at its line") {
-  Read read = read_text("Date,Lifetime Total Likes\n2014-02-11,107\nFeb 12,108\n", Layout::classic_page);
+  Read read =
+      read_text("Date,Lifetime Total Likes\n2014-02-11,107\nFeb 12,108\n", Layout::classic_page);
   CHECK(error_of(read) == "export.csv:3: column \"Date\": expected a date, got \"Feb 12\"");
   CHECK(read.summary.error().code == ExitCode::data);
 }
 
 TEST_CASE("a Page-level file needs --page: it does not name its Page") {
-  Read read = read_text("Date,Lifetime Total Likes\n2014-02-11,107\n", Layout::classic_page,
-                        std::nullopt);
+  Read read =
+      read_text("Date,Lifetime Total Likes\n2014-02-11,107\n", Layout::classic_page, std::nullopt);
   CHECK(error_of(read) ==
         "export.csv: this file does not say which Page it belongs to; give --page ID");
   CHECK(read.summary.error().code == ExitCode::usage);
@@ -379,22 +391,30 @@ TEST_CASE("a post-level file gives its Page, its posts and their lifetime metric
   CHECK_FALSE(third.message);
   CHECK_FALSE(third.permalink);
 
-  CHECK(read.sink.post_metrics ==
-        std::vector<PostMetric>{
-            {"222333444_1001", "post_impressions_unique", "", 53},
-            {"222333444_1001", "post_stories_by_action_type", "share", 2},
-            {"222333444_1001", "post_negative_feedback_unique", "", 0},
-            {"222333444_1001", "post_negative_feedback", "", 1},
-            {"222333444_1002", "post_impressions_unique", "", 43},
-            {"222333444_1002", "post_stories_by_action_type", "like", 5},
-            {"222333444_1003", "post_impressions_unique", "", 7},
-        });
+  CHECK(read.sink.post_metrics == std::vector<PostMetric>{
+                                      {"222333444_1001", "post_impressions_unique", "", 53},
+                                      {"222333444_1001", "post_stories_by_action_type", "share", 2},
+                                      {"222333444_1001", "post_negative_feedback_unique", "", 0},
+                                      {"222333444_1001", "post_negative_feedback", "", 1},
+                                      {"222333444_1002", "post_impressions_unique", "", 43},
+                                      {"222333444_1002", "post_stories_by_action_type", "like", 5},
+                                      {"222333444_1003", "post_impressions_unique", "", 7},
+                                  });
   CHECK(read.summary->counts.posts == 3);
   CHECK(read.summary->counts.post_metrics == 7);
   CHECK(read.summary->page_id == "222333444");
   CHECK(read.summary->first_date == Date::from_ymd(2014, 3, 6));
   CHECK(read.summary->last_date == Date::from_ymd(2014, 6, 4));
   CHECK(read.summary->notes.empty());
+}
+
+TEST_CASE("a default Page yields to the Page a post-level file names") {
+  Read read = read_text(k_post_header + "222333444_1001,,,,,,06/04/2014 04:03:05 PM,,1,,,,\n",
+                        Layout::classic_post, std::string("999"), false);
+  REQUIRE(read.summary);
+  CHECK(read.sink.pages == std::vector<std::string>{"222333444"});
+  CHECK(read.sink.posts.at(0).page_id == "222333444");
+  CHECK(read.summary->page_id == "222333444");
 }
 
 TEST_CASE("a post-level file may name its columns by API id") {
@@ -420,8 +440,8 @@ TEST_CASE("a post-level file is refused where its rows cannot be trusted") {
     std::string message;
   };
   const Case cases[] = {
-      {"a post of another Page than --page",
-       "222333444_1001,,,,,,06/04/2014 04:03:05 PM,,1,,,,\n", std::string("789"),
+      {"a post of another Page than --page", "222333444_1001,,,,,,06/04/2014 04:03:05 PM,,1,,,,\n",
+       std::string("789"),
        "export.csv:3: post 222333444_1001 belongs to Page 222333444, not to --page 789"},
       {"posts of two Pages in one file",
        "222333444_1001,,,,,,06/04/2014 04:03:05 PM,,1,,,,\n555_1,,,,,,,,2,,,,\n", std::nullopt,
@@ -472,21 +492,21 @@ TEST_CASE("a video posts file: BOM, multi-line messages, retention fractions by 
                         Layout::classic_video, std::nullopt);
   REQUIRE(read.summary);
   REQUIRE(read.sink.posts.size() == 2);
-  CHECK(read.sink.posts[0].message == "Open house on Friday!\n\nhttps://example.org/open-house\nSee you there");
+  CHECK(read.sink.posts[0].message ==
+        "Open house on Friday!\n\nhttps://example.org/open-house\nSee you there");
   CHECK(read.sink.posts[0].type == "Video");
   CHECK(read.sink.posts[1].created_time == "2015-02-16T12:55:38");
-  CHECK(read.sink.post_metrics ==
-        std::vector<PostMetric>{
-            {"404505606_9001", "post_video_views", "", 2283},
-            {"404505606_9001", "post_video_views_unique", "", 840},
-            {"404505606_9001", "post_video_retention_graph", "0", 1},
-            {"404505606_9001", "post_video_retention_graph", "1", 0.8126},
-            {"404505606_9001", "post_video_retention_graph", "2", 0.7095},
-            {"404505606_9002", "post_video_views", "", 302},
-            {"404505606_9002", "post_video_views_unique", "", 57},
-            {"404505606_9002", "post_video_retention_graph", "0", 1},
-            {"404505606_9002", "post_video_retention_graph", "1", 0.797},
-        });
+  CHECK(read.sink.post_metrics == std::vector<PostMetric>{
+                                      {"404505606_9001", "post_video_views", "", 2283},
+                                      {"404505606_9001", "post_video_views_unique", "", 840},
+                                      {"404505606_9001", "post_video_retention_graph", "0", 1},
+                                      {"404505606_9001", "post_video_retention_graph", "1", 0.8126},
+                                      {"404505606_9001", "post_video_retention_graph", "2", 0.7095},
+                                      {"404505606_9002", "post_video_views", "", 302},
+                                      {"404505606_9002", "post_video_views_unique", "", 57},
+                                      {"404505606_9002", "post_video_retention_graph", "0", 1},
+                                      {"404505606_9002", "post_video_retention_graph", "1", 0.797},
+                                  });
   CHECK(read.summary->page_id == "404505606");
   CHECK(read.summary->notes.empty());
 }
@@ -504,8 +524,8 @@ std::optional<std::string> shared_fixture(const std::string& name) {
 }  // namespace
 
 TEST_CASE("the real classic Page-level export (644 columns, Excel re-save) reads as expected") {
-  auto path = shared_fixture(
-      "classic_page_level_excel_resaved_cp1252_vicvisual_2014-01-01_2014-02-27.csv");
+  auto path =
+      shared_fixture("classic_page_level_excel_resaved_cp1252_vicvisual_2014-01-01_2014-02-27.csv");
   if (!path) return;
   Read read = read_path(*path, Layout::classic_page, std::string("518995791497187"));
   REQUIRE(read.summary);
@@ -525,7 +545,8 @@ TEST_CASE("the real classic Page-level export (644 columns, Excel re-save) reads
   CHECK(fans.front() == Metric{"518995791497187", "page_fans", "lifetime", "2014-01-01", 0});
   CHECK(fans.back() == Metric{"518995791497187", "page_fans", "lifetime", "2014-02-27", 128});
   bool barcelona = false;
-  for (const Breakdown& b : read.sink.breakdowns) barcelona |= b.key == "Barcelona, Cataluña, Spain";
+  for (const Breakdown& b : read.sink.breakdowns)
+    barcelona |= b.key == "Barcelona, Cataluña, Spain";
   CHECK(barcelona);
 }
 

@@ -60,6 +60,8 @@ Result<Detection> detect_layout(RecordStream& stream, const Catalog& catalog);
 struct ExportContext {
   std::string file;                      // the file as named in messages
   std::optional<std::string> page_id;    // --page, or the store's only Page; nullopt if unknown
+  bool page_given = false;               // page_id came from --page: a file naming another Page
+                                         // is an error (a default Page just yields to the file)
   Date as_of;                            // the day the file was exported
   std::optional<std::string> metric;     // --metric NAME: import an unknown daily chart as this
   const Catalog* catalog = nullptr;

@@ -53,6 +53,9 @@ class StoreSink : public RecordSink {
   int64_t m_run_id = 0;
   std::string m_now;
   std::string m_last_page;  // pages already ensured (one per file in practice)
+  const std::string& iso(Date date);  // ISO text of a date, cached: rows share their day
+  Date m_iso_date = Date::from_days(-1000000);
+  std::string m_iso_text;
   Statement m_page, m_page_min, m_metric, m_breakdown, m_post, m_post_metric;
 };
 
