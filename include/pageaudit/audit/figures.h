@@ -1,0 +1,128 @@
+// The audit's figures (SPEC 5) as pure functions of plain data: followers, effort, customers,
+// useful followers and what the effort costs per useful follower.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "pageaudit/audit/audience.h"
+#include "pageaudit/audit/goals.h"
+#include "pageaudit/audit/messages.h"
+#include "pageaudit/core/date.h"
+
+namespace pageaudit {
+
+// One value per day; a day without a value is absent, never 0.
+using DailySeries = std::map<Date, double>;
+
+// A person who commented on the Page in the window.
+struct Commenter {
+  std::string id;                            // stable per person (e.g. the hashed author id)
+  std::vector<std::string> identity_hashes;  // hash_identifier() of the normalized name, ...
+};
+
+// Everything the audit reads, filled from the store (or by a test). Flows and people data
+// (posts, comments, commenters, reply_hours) are already restricted to the window.
+struct AuditInput {
+  Date as_of;  // the audit day: the window's last day
+  int window_days = 28;
+  Date today;  // the day the audit runs, to tell a stale store (default 1970-01-01: never)
+  std::string page_id;
+  std::string page_name;
+  Goals goals;
+  Language language = Language::en;  // of the messages in the result
+
+  DailySeries followers;                 // the daily_followers view
+  DailySeries views;                     // page_media_view
+  DailySeries engagements;               // page_post_engagements
+  DailySeries page_visits;               // page_views_total
+  DailySeries net_follows;               // daily follows minus unfollows
+  DailySeries viewers;                   // daily unique viewers: never summed across days
+  std::optional<double> viewers_window;  // unique viewers over the whole window, as Meta counts
+  DailySeries impressions;               // retired 2025-11-15, replaced by views
+  DailySeries reach;                     // retired 2026-06-15, replaced by viewers
+
+  std::optional<long> posts;          // posts published in the window; nullopt: no post data
+  std::optional<long> comments;       // visitors' comments in the window; nullopt: no comment data
+  std::vector<Commenter> commenters;  // one entry per distinct person
+  std::vector<double> reply_hours;    // per answered visitor comment: hours until the Page replied
+
+  DailySeries time_log;                                      // hours spent on the Page per day
+  std::map<std::string, DailySeries, std::less<>> outcomes;  // "visitors" -> day -> value
+
+  long customers_imported = 0;                         // distinct customers in the imported lists
+  std::set<std::string, std::less<>> customer_hashes;  // hashed names, e-mails and phones
+  std::vector<AudienceShare> audience;                 // the latest audience breakdown
+
+  Date window_start() const { return as_of - (window_days - 1); }
+};
+
+// A figure, or why there is none: reason is a message key ("reason.no-hourly-cost"), empty
+// when value is set.
+struct Figure {
+  std::optional<double> value;
+  std::string reason;
+};
+
+struct FollowerFigures {
+  std::optional<double> value;              // on the audit day
+  std::optional<double> net_change_window;  // audit day minus the day before the window
+  std::optional<double> trend_per_day;      // least-squares slope over the window's days with data
+};
+
+enum class EffortSource { stated, log, mixed };
+std::string_view effort_source_name(EffortSource source);
+
+struct EffortFigures {
+  Figure hours_window;                 // time log per day, else effort.hours_per_day
+  Figure cost_window;                  // hours_window x business.hourly_cost
+  std::optional<EffortSource> source;  // nullopt when there are no hours
+};
+
+enum class CustomerMethod { survey, match, stated };
+std::string_view customer_method_name(CustomerMethod method);
+
+// How many followers are customers, by one method.
+struct CustomerEstimate {
+  CustomerMethod method = CustomerMethod::stated;
+  double customer_followers = 0;  // whole people
+  std::optional<double> share;    // customer_followers / followers; nullopt without followers
+  std::optional<double> low;      // 95% interval of share; nullopt for stated
+  std::optional<double> high;
+  std::optional<long> n;  // people asked (survey) or commenters (match)
+  bool biased = false;    // match: engagers are not a random sample of followers
+};
+
+enum class UsefulMethod { audience, stated };
+std::string_view useful_method_name(UsefulMethod method);
+
+struct UsefulFollowers {
+  Figure value;                 // whole people
+  std::optional<double> share;  // of followers in the target profile
+  std::optional<UsefulMethod> method;
+  std::vector<std::string> dimensions;  // audience: the breakdowns the share rests on
+};
+
+struct Figures {
+  FollowerFigures followers;
+  EffortFigures effort;
+  // Survey, match, stated: those that have data, in that order; the first is the headline.
+  std::vector<CustomerEstimate> customers;
+  UsefulFollowers useful;
+  Figure hours_per_useful_follower;
+  Figure hours_per_new_useful_follower;
+  Figure cost_per_useful_follower;
+};
+
+// Commenters needed before a match estimate means anything.
+inline constexpr long k_min_match_commenters = 30;
+
+// Sum of the series over the window's days; nullopt when no day of the window has a value.
+std::optional<double> window_sum(const DailySeries& series, const AuditInput& input);
+
+Figures compute_figures(const AuditInput& input);
+
+}  // namespace pageaudit

@@ -1,0 +1,50 @@
+// Where each goal stands (SPEC 5): its metric's current value, the projection to its deadline
+// and its status.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pageaudit/audit/figures.h"
+
+namespace pageaudit {
+
+enum class GoalStatus {
+  met,       // the bound holds on the audit day
+  on_track,  // a stock metric whose window trend, projected to the deadline, meets the bound
+  behind,    // neither met nor on track, and the deadline has not passed
+  missed,    // the deadline is before the audit day and the bound does not hold
+  no_data,   // the metric has no value on the audit day
+};
+std::string_view goal_status_name(GoalStatus status);
+
+// A goal metric's value on the audit day and, for a stock metric with a daily series, its trend.
+struct MetricValue {
+  std::optional<double> current;
+  std::optional<double> trend_per_day;
+};
+
+// The value of a vocabulary metric (metrics.h): stocks on the audit day, flows summed over the
+// window, ratios of window figures; net_follows is the followers' net change, else the sum of
+// the daily series; engagers counts input.commenters and, like comments, needs input.comments.
+// Unknown metrics and missing data give an empty value.
+MetricValue metric_value(std::string_view metric, const AuditInput& input, const Figures& figures);
+
+struct GoalResult {
+  Goal goal;
+  GoalStatus status = GoalStatus::no_data;
+  std::optional<double> current;
+  std::optional<double> projected;         // at the deadline, along the window trend
+  std::optional<double> required_per_day;  // change per day from now to the deadline
+  std::optional<Date> projected_date;      // when the trend reaches the bound
+  std::vector<std::string> lint;           // ids of the lint rules that fired on this goal
+};
+
+// Evaluates one goal as of input.as_of. projected needs a trend and a deadline on or after the
+// audit day; required_per_day an unmet bound and a deadline after it; projected_date an unmet
+// bound and a trend moving towards it. lint is left empty for the linter to fill.
+GoalResult evaluate_goal(const Goal& goal, const AuditInput& input, const Figures& figures);
+
+}  // namespace pageaudit

@@ -1,0 +1,31 @@
+// Customer and commenter identities (SPEC 3.3): normalized like Meta's customer-list matching,
+// then hashed with SHA-256 so that lists can be matched without keeping names in clear.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace pageaudit {
+
+// Names, e-mail addresses and places: lower case; Latin accents and ligatures folded to ASCII
+// ("Muñoz" -> "munoz", "Straße" -> "strasse", also decomposed accents); runs of whitespace
+// (including no-break spaces) collapsed to one space; trimmed. Other characters are kept as they
+// are, and bytes that are not valid UTF-8 pass through unchanged.
+std::string normalize_text(std::string_view utf8);
+
+// A phone number as digits with its country code: "+34 612-345-678", "0034612345678" and
+// "612 345 678" (with default_country_code "34") all give "34612345678". A number without
+// "+" or "00" is national (one leading trunk 0 dropped, the default code put in front) when it
+// has at most 10 digits, and already international when longer. nullopt when the result would
+// not be a plausible E.164 number (8 to 15 digits).
+std::optional<std::string> normalize_phone(std::string_view text,
+                                           std::string_view default_country_code = "34");
+
+// SHA-256 (FIPS 180-4) of bytes, as 64 lower-case hex digits.
+std::string sha256_hex(std::string_view bytes);
+
+// The stored form of a normalized identifier: its SHA-256 in lower-case hex.
+std::string hash_identifier(std::string_view normalized);
+
+}  // namespace pageaudit

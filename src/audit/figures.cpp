@@ -1,0 +1,228 @@
+// Figures of SPEC 5, each from the input alone; nulls carry the reason they are null.
+#include "pageaudit/audit/figures.h"
+
+#include <cmath>
+
+#include "pageaudit/audit/stats.h"
+
+namespace pageaudit {
+namespace {
+
+std::optional<double> value_on(const DailySeries& series, Date day) {
+  auto it = series.find(day);
+  if (it == series.end()) return std::nullopt;
+  return it->second;
+}
+
+Figure missing(std::string reason) {
+  return Figure{std::nullopt, std::move(reason)};
+}
+
+FollowerFigures follower_figures(const AuditInput& input) {
+  FollowerFigures f;
+  f.value = value_on(input.followers, input.as_of);
+  const std::optional<double> before = value_on(input.followers, input.window_start() - 1);
+  if (f.value && before) f.net_change_window = *f.value - *before;
+
+  std::vector<Point> points;
+  for (auto it = input.followers.lower_bound(input.window_start());
+       it != input.followers.end() && it->first <= input.as_of; ++it) {
+    points.push_back({static_cast<double>(it->first - input.window_start()), it->second});
+  }
+  f.trend_per_day = least_squares_slope(points);
+  return f;
+}
+
+EffortFigures effort_figures(const AuditInput& input) {
+  EffortFigures e;
+  const std::optional<double> stated = input.goals.effort.hours_per_day;
+  double hours = 0;
+  int logged_days = 0;
+  int stated_days = 0;
+  for (Date day = input.window_start(); day <= input.as_of; day = day + 1) {
+    if (auto logged = value_on(input.time_log, day)) {
+      hours += *logged;
+      ++logged_days;
+    } else if (stated) {
+      hours += *stated;
+      ++stated_days;
+    }
+    // A day with neither counts as no work: a time log lists the days someone worked.
+  }
+  if (logged_days == 0 && stated_days == 0) {
+    e.hours_window = missing("reason.no-effort-data");
+    e.cost_window = missing("reason.no-effort-data");
+    return e;
+  }
+  e.hours_window.value = hours;
+  e.source = logged_days == 0   ? EffortSource::stated
+             : stated_days == 0 ? EffortSource::log
+                                : EffortSource::mixed;
+  if (const auto cost = input.goals.business.hourly_cost) {
+    e.cost_window.value = hours * *cost;
+  } else {
+    e.cost_window = missing("reason.no-hourly-cost");
+  }
+  return e;
+}
+
+std::optional<double> share_of_followers(double people, const std::optional<double>& followers) {
+  if (!followers) return std::nullopt;
+  return safe_divide(people, *followers);
+}
+
+std::optional<CustomerEstimate> survey_estimate(const AuditInput& input,
+                                                const std::optional<double>& followers) {
+  const std::optional<Survey>& survey = input.goals.survey;
+  if (!survey) return std::nullopt;
+  // The stated size of the customer base wins: an imported list is often only part of it.
+  long customers = input.goals.business.customers.value_or(input.customers_imported);
+  if (customers <= 0) return std::nullopt;
+  const std::optional<Proportion> p = wilson_interval(survey->follow, survey->asked);
+  if (!p) return std::nullopt;
+  const double size = static_cast<double>(customers);
+  CustomerEstimate e;
+  e.method = CustomerMethod::survey;
+  e.customer_followers = std::round(p->p * size);
+  e.share = share_of_followers(e.customer_followers, followers);
+  e.low = share_of_followers(p->low * size, followers);
+  e.high = share_of_followers(p->high * size, followers);
+  e.n = survey->asked;
+  return e;
+}
+
+std::optional<CustomerEstimate> match_estimate(const AuditInput& input,
+                                               const std::optional<double>& followers) {
+  const long n = static_cast<long>(input.commenters.size());
+  if (!followers || input.customer_hashes.empty() || n < k_min_match_commenters) {
+    return std::nullopt;
+  }
+  long matched = 0;
+  for (const Commenter& c : input.commenters) {
+    for (const std::string& hash : c.identity_hashes) {
+      if (input.customer_hashes.contains(hash)) {
+        ++matched;
+        break;
+      }
+    }
+  }
+  const std::optional<Proportion> p = wilson_interval(matched, n);
+  if (!p) return std::nullopt;
+  CustomerEstimate e;
+  e.method = CustomerMethod::match;
+  e.customer_followers = std::round(p->p * *followers);
+  e.share = p->p;
+  e.low = p->low;
+  e.high = p->high;
+  e.n = n;
+  e.biased = true;
+  return e;
+}
+
+std::optional<CustomerEstimate> stated_estimate(const AuditInput& input,
+                                                const std::optional<double>& followers) {
+  const std::optional<double> share = input.goals.audience.stated_customer_share;
+  if (!share || !followers) return std::nullopt;
+  CustomerEstimate e;
+  e.method = CustomerMethod::stated;
+  e.customer_followers = std::round(*share * *followers);
+  e.share = share;
+  return e;
+}
+
+UsefulFollowers useful_followers(const AuditInput& input, const std::optional<double>& followers) {
+  UsefulFollowers u;
+  if (auto target = target_share(input.audience, input.goals.audience)) {
+    u.share = target->share;
+    u.method = UsefulMethod::audience;
+    u.dimensions = std::move(target->dimensions);
+  } else if (auto stated = input.goals.audience.stated_target_share) {
+    u.share = stated;
+    u.method = UsefulMethod::stated;
+  } else {
+    u.value = missing("reason.no-target-share");
+    return u;
+  }
+  if (!followers) {
+    u.value = missing("reason.no-follower-data");
+    return u;
+  }
+  u.value.value = std::round(*followers * *u.share);
+  return u;
+}
+
+// numerator / useful followers, or why not: the numerator's own reason first.
+Figure per_useful_follower(const Figure& numerator, const UsefulFollowers& useful) {
+  if (!numerator.value) return missing(numerator.reason);
+  if (!useful.value.value) return missing(useful.value.reason);
+  if (*useful.value.value == 0) return missing("reason.no-useful-followers");
+  return Figure{*numerator.value / *useful.value.value, {}};
+}
+
+Figure per_new_useful_follower(const Figure& hours, const UsefulFollowers& useful,
+                               const std::optional<double>& net_change) {
+  if (!hours.value) return missing(hours.reason);
+  if (!useful.share) return missing(useful.value.reason);
+  if (*useful.share == 0) return missing("reason.no-useful-followers");
+  if (!net_change) return missing("reason.no-net-change");
+  if (*net_change <= 0) return missing("reason.no-net-growth");
+  return Figure{*hours.value / (*useful.share * *net_change), {}};
+}
+
+}  // namespace
+
+std::string_view effort_source_name(EffortSource source) {
+  switch (source) {
+    case EffortSource::stated:
+      return "stated";
+    case EffortSource::log:
+      return "log";
+    case EffortSource::mixed:
+      return "mixed";
+  }
+  return "";
+}
+
+std::string_view customer_method_name(CustomerMethod method) {
+  switch (method) {
+    case CustomerMethod::survey:
+      return "survey";
+    case CustomerMethod::match:
+      return "match";
+    case CustomerMethod::stated:
+      return "stated";
+  }
+  return "";
+}
+
+std::string_view useful_method_name(UsefulMethod method) {
+  return method == UsefulMethod::audience ? "audience" : "stated";
+}
+
+std::optional<double> window_sum(const DailySeries& series, const AuditInput& input) {
+  std::optional<double> sum;
+  for (auto it = series.lower_bound(input.window_start());
+       it != series.end() && it->first <= input.as_of; ++it) {
+    sum = sum.value_or(0) + it->second;
+  }
+  return sum;
+}
+
+Figures compute_figures(const AuditInput& input) {
+  Figures f;
+  f.followers = follower_figures(input);
+  f.effort = effort_figures(input);
+  const std::optional<double>& followers = f.followers.value;
+  for (auto estimate : {survey_estimate(input, followers), match_estimate(input, followers),
+                        stated_estimate(input, followers)}) {
+    if (estimate) f.customers.push_back(*estimate);
+  }
+  f.useful = useful_followers(input, followers);
+  f.hours_per_useful_follower = per_useful_follower(f.effort.hours_window, f.useful);
+  f.cost_per_useful_follower = per_useful_follower(f.effort.cost_window, f.useful);
+  f.hours_per_new_useful_follower =
+      per_new_useful_follower(f.effort.hours_window, f.useful, f.followers.net_change_window);
+  return f;
+}
+
+}  // namespace pageaudit

@@ -1,0 +1,126 @@
+// Goal metrics from the input and figures, and the status rules of SPEC 5.
+#include "pageaudit/audit/goal_status.h"
+
+#include "pageaudit/audit/metrics.h"
+#include "pageaudit/audit/stats.h"
+
+namespace pageaudit {
+namespace {
+
+// The stock follows the follower series scaled by a share that is fixed over the window.
+std::optional<double> scaled_trend(const Figures& figures, const std::optional<double>& share) {
+  if (!figures.followers.trend_per_day || !share) return std::nullopt;
+  return *figures.followers.trend_per_day * *share;
+}
+
+MetricValue customer_value(std::string_view metric, const Figures& figures) {
+  if (figures.customers.empty()) return {};
+  const CustomerEstimate& headline = figures.customers.front();
+  if (metric == "customer_share") return {headline.share, std::nullopt};
+  // A survey counts customers who follow, not followers: it does not move with the follower
+  // series, so it has no trend to project.
+  std::optional<double> trend;
+  if (headline.method != CustomerMethod::survey) trend = scaled_trend(figures, headline.share);
+  return {headline.customer_followers, trend};
+}
+
+}  // namespace
+
+std::string_view goal_status_name(GoalStatus status) {
+  switch (status) {
+    case GoalStatus::met:
+      return "met";
+    case GoalStatus::on_track:
+      return "on_track";
+    case GoalStatus::behind:
+      return "behind";
+    case GoalStatus::missed:
+      return "missed";
+    case GoalStatus::no_data:
+      return "no_data";
+  }
+  return "";
+}
+
+MetricValue metric_value(std::string_view metric, const AuditInput& input, const Figures& figures) {
+  if (metric == "followers") return {figures.followers.value, figures.followers.trend_per_day};
+  if (metric == "net_follows") {
+    if (figures.followers.net_change_window) return {figures.followers.net_change_window, {}};
+    return {window_sum(input.net_follows, input), {}};
+  }
+  if (metric == "views") return {window_sum(input.views, input), {}};
+  if (metric == "viewers") return {input.viewers_window, {}};
+  if (metric == "engagements") return {window_sum(input.engagements, input), {}};
+  if (metric == "engagement_rate") {
+    const std::optional<double> engagements = window_sum(input.engagements, input);
+    const std::optional<double> views = window_sum(input.views, input);
+    if (!engagements || !views) return {};
+    return {safe_divide(*engagements, *views), {}};
+  }
+  if (metric == "page_visits") return {window_sum(input.page_visits, input), {}};
+  if (metric == "posts") {
+    if (!input.posts) return {};
+    return {static_cast<double>(*input.posts), {}};
+  }
+  if (metric == "comments") {
+    if (!input.comments) return {};
+    return {static_cast<double>(*input.comments), {}};
+  }
+  if (metric == "engagers") {
+    if (!input.comments) return {};
+    return {static_cast<double>(input.commenters.size()), {}};
+  }
+  if (metric == "customer_followers" || metric == "customer_share") {
+    return customer_value(metric, figures);
+  }
+  if (metric == "useful_followers") {
+    return {figures.useful.value.value, scaled_trend(figures, figures.useful.share)};
+  }
+  if (metric == "hours") return {figures.effort.hours_window.value, {}};
+  if (metric == "hours_per_useful_follower") return {figures.hours_per_useful_follower.value, {}};
+  if (metric == "cost_per_useful_follower") return {figures.cost_per_useful_follower.value, {}};
+  if (metric == "reply_hours") return {median(input.reply_hours), {}};
+  if (const std::string_view outcome = outcome_name(metric); !outcome.empty()) {
+    auto it = input.outcomes.find(outcome);
+    if (it == input.outcomes.end()) return {};
+    return {window_sum(it->second, input), {}};
+  }
+  return {};
+}
+
+GoalResult evaluate_goal(const Goal& goal, const AuditInput& input, const Figures& figures) {
+  GoalResult r;
+  r.goal = goal;
+  const MetricValue value = metric_value(goal.metric, input, figures);
+  r.current = value.current;
+  if (!r.current) {
+    r.status = GoalStatus::no_data;
+    return r;
+  }
+  const double current = *r.current;
+  const Bound& bound = goal.bound;
+  const bool met = bound.holds(current);
+
+  if (value.trend_per_day && goal.by && *goal.by >= input.as_of) {
+    r.projected = project_value(current, *value.trend_per_day, *goal.by - input.as_of);
+  }
+  if (!met) {
+    if (goal.by) r.required_per_day = required_per_day(current, bound.value, input.as_of, *goal.by);
+    if (value.trend_per_day) {
+      r.projected_date = date_reaching(input.as_of, current, *value.trend_per_day, bound.value);
+    }
+  }
+
+  if (met) {
+    r.status = GoalStatus::met;
+  } else if (goal.by && *goal.by < input.as_of) {
+    r.status = GoalStatus::missed;
+  } else if (r.projected && bound.holds(*r.projected)) {
+    r.status = GoalStatus::on_track;
+  } else {
+    r.status = GoalStatus::behind;
+  }
+  return r;
+}
+
+}  // namespace pageaudit

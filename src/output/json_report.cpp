@@ -1,0 +1,247 @@
+// JSON rendering of AuditResult with RapidJSON's streaming writer.
+#include "pageaudit/output/json_report.h"
+
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <cmath>
+
+#include "pageaudit/audit/metrics.h"
+
+namespace pageaudit {
+namespace {
+
+using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
+
+enum class Rounding {
+  whole,        // people and things: an integer
+  significant,  // three significant digits, integer digits never dropped
+  exact,        // as given (goal bounds)
+};
+
+double round_significant(double value) {
+  if (value == 0) return 0;
+  const int integer_digits = static_cast<int>(std::floor(std::log10(std::fabs(value)))) + 1;
+  const int decimals = std::max(0, 3 - integer_digits);
+  const double scale = std::pow(10.0, decimals);
+  return std::round(value * scale) / scale;
+}
+
+void string(Writer& w, std::string_view text) {
+  w.String(text.data(), static_cast<rapidjson::SizeType>(text.size()));
+}
+
+void key(Writer& w, std::string_view name) {
+  w.Key(name.data(), static_cast<rapidjson::SizeType>(name.size()));
+}
+
+void number(Writer& w, std::optional<double> value, Rounding rounding) {
+  if (!value || !std::isfinite(*value)) {
+    w.Null();
+    return;
+  }
+  switch (rounding) {
+    case Rounding::whole:
+      w.Int64(std::llround(*value));
+      return;
+    case Rounding::significant:
+      w.Double(round_significant(*value));
+      return;
+    case Rounding::exact:
+      if (std::trunc(*value) == *value && std::fabs(*value) < 9e15) {
+        w.Int64(static_cast<int64_t>(*value));
+      } else {
+        w.Double(*value);
+      }
+      return;
+  }
+}
+
+void optional_string(Writer& w, const std::optional<std::string_view>& text) {
+  if (text) {
+    string(w, *text);
+  } else {
+    w.Null();
+  }
+}
+
+void date(Writer& w, const std::optional<Date>& day) {
+  if (day) {
+    string(w, day->iso());
+  } else {
+    w.Null();
+  }
+}
+
+void estimate(Writer& w, const CustomerEstimate& e, bool headline) {
+  w.StartObject();
+  key(w, "method");
+  string(w, customer_method_name(e.method));
+  key(w, "customer_followers");
+  number(w, e.customer_followers, Rounding::whole);
+  key(w, "share");
+  number(w, e.share, Rounding::significant);
+  key(w, "low");
+  number(w, e.low, Rounding::significant);
+  key(w, "high");
+  number(w, e.high, Rounding::significant);
+  // The headline repeats the SPEC's short form; the estimates also say what they rest on.
+  if (!headline) {
+    key(w, "n");
+    if (e.n) {
+      w.Int64(*e.n);
+    } else {
+      w.Null();
+    }
+    key(w, "biased");
+    w.Bool(e.biased);
+  }
+  w.EndObject();
+}
+
+void figures(Writer& w, const Figures& f) {
+  key(w, "followers");
+  w.StartObject();
+  key(w, "value");
+  number(w, f.followers.value, Rounding::whole);
+  key(w, "net_change_window");
+  number(w, f.followers.net_change_window, Rounding::whole);
+  key(w, "trend_per_day");
+  number(w, f.followers.trend_per_day, Rounding::significant);
+  w.EndObject();
+
+  key(w, "effort");
+  w.StartObject();
+  key(w, "hours_window");
+  number(w, f.effort.hours_window.value, Rounding::significant);
+  key(w, "cost_window");
+  number(w, f.effort.cost_window.value, Rounding::significant);
+  key(w, "source");
+  optional_string(
+      w, f.effort.source ? std::optional(effort_source_name(*f.effort.source)) : std::nullopt);
+  w.EndObject();
+
+  key(w, "customers");
+  w.StartObject();
+  key(w, "headline");
+  if (f.customers.empty()) {
+    w.Null();
+  } else {
+    estimate(w, f.customers.front(), true);
+  }
+  key(w, "estimates");
+  w.StartArray();
+  for (const CustomerEstimate& e : f.customers) estimate(w, e, false);
+  w.EndArray();
+  w.EndObject();
+
+  key(w, "useful_followers");
+  w.StartObject();
+  key(w, "value");
+  number(w, f.useful.value.value, Rounding::whole);
+  key(w, "share");
+  number(w, f.useful.share, Rounding::significant);
+  key(w, "method");
+  optional_string(
+      w, f.useful.method ? std::optional(useful_method_name(*f.useful.method)) : std::nullopt);
+  key(w, "dimensions");
+  w.StartArray();
+  for (const std::string& d : f.useful.dimensions) string(w, d);
+  w.EndArray();
+  w.EndObject();
+
+  key(w, "hours_per_useful_follower");
+  number(w, f.hours_per_useful_follower.value, Rounding::significant);
+  key(w, "hours_per_new_useful_follower");
+  number(w, f.hours_per_new_useful_follower.value, Rounding::significant);
+  key(w, "cost_per_useful_follower");
+  number(w, f.cost_per_useful_follower.value, Rounding::significant);
+}
+
+void goal(Writer& w, const GoalResult& g) {
+  const std::optional<MetricInfo> info = find_metric(g.goal.metric);
+  const Rounding rounding = info && info->integral ? Rounding::whole : Rounding::significant;
+  w.StartObject();
+  key(w, "id");
+  string(w, g.goal.id);
+  key(w, "metric");
+  string(w, g.goal.metric);
+  key(w, "objective");
+  optional_string(
+      w, g.goal.objective ? std::optional(objective_name(*g.goal.objective)) : std::nullopt);
+  key(w, g.goal.bound.key());
+  number(w, g.goal.bound.value, Rounding::exact);
+  key(w, "by");
+  date(w, g.goal.by);
+  key(w, "current");
+  number(w, g.current, rounding);
+  key(w, "status");
+  string(w, goal_status_name(g.status));
+  key(w, "projected");
+  number(w, g.projected, rounding);
+  key(w, "required_per_day");
+  number(w, g.required_per_day, Rounding::significant);
+  key(w, "projected_date");
+  date(w, g.projected_date);
+  key(w, "lint");
+  w.StartArray();
+  for (const std::string& rule : g.lint) string(w, rule);
+  w.EndArray();
+  w.EndObject();
+}
+
+}  // namespace
+
+std::string render_json(const AuditResult& result) {
+  rapidjson::StringBuffer buffer;
+  Writer w(buffer);
+  w.StartObject();
+  key(w, "as_of");
+  string(w, result.as_of.iso());
+  key(w, "window_days");
+  w.Int(result.window_days);
+  key(w, "page");
+  w.StartObject();
+  key(w, "id");
+  string(w, result.page_id);
+  key(w, "name");
+  string(w, result.page_name);
+  w.EndObject();
+
+  figures(w, result.figures);
+
+  key(w, "goals");
+  w.StartArray();
+  for (const GoalResult& g : result.goals) goal(w, g);
+  w.EndArray();
+
+  key(w, "lint");
+  w.StartArray();
+  for (const LintFinding& finding : result.lint) {
+    w.StartObject();
+    key(w, "rule");
+    string(w, finding.rule);
+    key(w, "goal");
+    optional_string(w, finding.goal);
+    key(w, "message");
+    string(w, finding.message);
+    w.EndObject();
+  }
+  w.EndArray();
+
+  key(w, "data_quality");
+  w.StartArray();
+  for (const DataQualityNote& n : result.data_quality) {
+    w.StartObject();
+    key(w, "note");
+    string(w, n.note);
+    key(w, "message");
+    string(w, n.message);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+  return std::string(buffer.GetString(), buffer.GetSize());
+}
+
+}  // namespace pageaudit

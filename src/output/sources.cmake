@@ -1,0 +1,1 @@
+list(APPEND PAGEAUDIT_SOURCES ${CMAKE_CURRENT_LIST_DIR}/json_report.cpp)

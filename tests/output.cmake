@@ -1,0 +1,1 @@
+list(APPEND PAGEAUDIT_TEST_SOURCES ${CMAKE_CURRENT_LIST_DIR}/output/test_json_report.cpp)

@@ -1,0 +1,193 @@
+// Tests for output/json_report: the SPEC's keys, nulls, rounding, parsed back key by key.
+#include <doctest/doctest.h>
+#include <rapidjson/document.h>
+
+#include <limits>
+#include <string>
+#include <vector>
+
+#include "audit/spec_example.h"
+#include "pageaudit/output/json_report.h"
+
+namespace pageaudit {
+namespace {
+
+rapidjson::Document parse(const std::string& json) {
+  rapidjson::Document doc;
+  doc.Parse(json.c_str(), json.size());
+  REQUIRE_FALSE(doc.HasParseError());
+  REQUIRE(doc.IsObject());
+  return doc;
+}
+
+std::vector<std::string> keys(const rapidjson::Value& object) {
+  std::vector<std::string> out;
+  for (const auto& m : object.GetObject()) out.emplace_back(m.name.GetString());
+  return out;
+}
+
+TEST_CASE("the JSON report of the SPEC's example, key by key") {
+  const std::string json = render_json(run_audit(test::spec_example()));
+  const rapidjson::Document doc = parse(json);
+
+  CHECK(keys(doc) ==
+        std::vector<std::string>{"as_of", "window_days", "page", "followers", "effort", "customers",
+                                 "useful_followers", "hours_per_useful_follower",
+                                 "hours_per_new_useful_follower", "cost_per_useful_follower",
+                                 "goals", "lint", "data_quality"});
+  CHECK(std::string(doc["as_of"].GetString()) == "2026-11-20");
+  CHECK(doc["window_days"].GetInt() == 28);
+  CHECK(std::string(doc["page"]["id"].GetString()) == "100064197037125");
+  CHECK(std::string(doc["page"]["name"].GetString()) == "Café La Esquina");
+
+  const auto& followers = doc["followers"];
+  CHECK(keys(followers) == std::vector<std::string>{"value", "net_change_window", "trend_per_day"});
+  CHECK(followers["value"].IsInt64());
+  CHECK(followers["value"].GetInt64() == 9874);
+  CHECK(followers["net_change_window"].GetInt64() == 310);
+  CHECK(followers["trend_per_day"].GetDouble() == 11.0);
+
+  const auto& effort = doc["effort"];
+  CHECK(keys(effort) == std::vector<std::string>{"hours_window", "cost_window", "source"});
+  CHECK(effort["hours_window"].GetDouble() == 56.0);
+  CHECK(effort["cost_window"].GetDouble() == 532.0);
+  CHECK(std::string(effort["source"].GetString()) == "stated");
+
+  const auto& headline = doc["customers"]["headline"];
+  CHECK(keys(headline) ==
+        std::vector<std::string>{"method", "customer_followers", "share", "low", "high"});
+  CHECK(std::string(headline["method"].GetString()) == "survey");
+  CHECK(headline["customer_followers"].GetInt64() == 510);
+  CHECK(headline["share"].GetDouble() == 0.0517);  // 510 / 9874 = 0.051651, 3 significant digits
+  CHECK(headline["low"].GetDouble() == 0.0384);    // 0.038356
+  CHECK(headline["high"].GetDouble() == 0.0674);   // 0.067396
+  const auto& estimates = doc["customers"]["estimates"];
+  REQUIRE(estimates.Size() == 1);
+  CHECK(keys(estimates[0]) == std::vector<std::string>{"method", "customer_followers", "share",
+                                                       "low", "high", "n", "biased"});
+  CHECK(estimates[0]["n"].GetInt64() == 120);
+  CHECK(estimates[0]["biased"].GetBool() == false);
+
+  const auto& useful = doc["useful_followers"];
+  CHECK(keys(useful) == std::vector<std::string>{"value", "share", "method", "dimensions"});
+  CHECK(useful["value"].GetInt64() == 3258);
+  CHECK(useful["share"].GetDouble() == 0.33);
+  CHECK(std::string(useful["method"].GetString()) == "stated");
+  CHECK(useful["dimensions"].Size() == 0);
+
+  CHECK(doc["hours_per_useful_follower"].GetDouble() == 0.0172);     // 56 / 3258 = 0.017188
+  CHECK(doc["hours_per_new_useful_follower"].GetDouble() == 0.547);  // 56 / 102.3 = 0.547410
+  CHECK(doc["cost_per_useful_follower"].GetDouble() == 0.163);       // 532 / 3258 = 0.163290
+
+  REQUIRE(doc["goals"].Size() == 1);
+  const auto& goal = doc["goals"][0];
+  CHECK(keys(goal) == std::vector<std::string>{"id", "metric", "objective", "at_least", "by",
+                                               "current", "status", "projected", "required_per_day",
+                                               "projected_date", "lint"});
+  CHECK(std::string(goal["id"].GetString()) == "followers-15k");
+  CHECK(std::string(goal["metric"].GetString()) == "followers");
+  CHECK(std::string(goal["objective"].GetString()) == "grow_audience");
+  CHECK(goal["at_least"].GetInt64() == 15000);
+  CHECK(std::string(goal["by"].GetString()) == "2026-12-31");
+  CHECK(goal["current"].GetInt64() == 9874);
+  CHECK(std::string(goal["status"].GetString()) == "behind");
+  CHECK(goal["projected"].GetInt64() == 10325);
+  CHECK(goal["required_per_day"].GetDouble() == 125.0);  // 125.024 to 3 significant digits
+  CHECK(std::string(goal["projected_date"].GetString()) == "2028-02-29");
+  REQUIRE(goal["lint"].Size() == 1);
+  CHECK(std::string(goal["lint"][0].GetString()) == "vanity-round-target");
+
+  const auto& lint = doc["lint"];
+  REQUIRE(lint.Size() == 3);
+  CHECK(keys(lint[0]) == std::vector<std::string>{"rule", "goal", "message"});
+  CHECK(std::string(lint[0]["goal"].GetString()) == "followers-15k");
+  CHECK(std::string(lint[1]["rule"].GetString()) == "no-business-goal");
+  CHECK(lint[1]["goal"].IsNull());
+  CHECK(std::string(lint[2]["message"].GetString()) ==
+        "56 hours went into the Page in the last 28 days, but no goal bounds the hours or the "
+        "cost per useful follower");
+  CHECK(doc["data_quality"].Size() == 0);
+}
+
+TEST_CASE("missing figures are null in the JSON report") {
+  AuditInput in;
+  in.as_of = test::day("2026-11-20");
+  Goal g;
+  g.id = "sales";
+  g.metric = "outcome:sales";
+  g.bound = Bound{Bound::Kind::at_most, 2.5};
+  in.goals.goals.push_back(g);
+  const rapidjson::Document doc = parse(render_json(run_audit(in)));
+  CHECK(doc["followers"]["value"].IsNull());
+  CHECK(doc["followers"]["net_change_window"].IsNull());
+  CHECK(doc["followers"]["trend_per_day"].IsNull());
+  CHECK(doc["effort"]["hours_window"].IsNull());
+  CHECK(doc["effort"]["source"].IsNull());
+  CHECK(doc["customers"]["headline"].IsNull());
+  CHECK(doc["customers"]["estimates"].Size() == 0);
+  CHECK(doc["useful_followers"]["value"].IsNull());
+  CHECK(doc["useful_followers"]["method"].IsNull());
+  CHECK(doc["hours_per_useful_follower"].IsNull());
+  const auto& goal = doc["goals"][0];
+  CHECK(goal["objective"].IsNull());
+  CHECK(goal["at_most"].GetDouble() == 2.5);
+  CHECK_FALSE(goal.HasMember("at_least"));
+  CHECK(goal["by"].IsNull());
+  CHECK(goal["current"].IsNull());
+  CHECK(std::string(goal["status"].GetString()) == "no_data");
+  CHECK(goal["projected_date"].IsNull());
+  CHECK(std::string(doc["data_quality"][0]["note"].GetString()) == "no-follower-data");
+}
+
+TEST_CASE("infinite or NaN figures are written as null") {
+  AuditResult r;
+  r.as_of = test::day("2026-11-20");
+  r.figures.followers.trend_per_day = std::numeric_limits<double>::infinity();
+  r.figures.hours_per_useful_follower.value = std::numeric_limits<double>::quiet_NaN();
+  const rapidjson::Document doc = parse(render_json(r));
+  CHECK(doc["followers"]["trend_per_day"].IsNull());
+  CHECK(doc["hours_per_useful_follower"].IsNull());
+}
+
+TEST_CASE("figures keep three significant digits and all their integer digits") {
+  AuditResult r;
+  r.as_of = test::day("2026-11-20");
+  struct Case {
+    double value;
+    double written;
+  };
+  const Case cases[] = {
+      {0.0171885, 0.0172}, {0.54741, 0.547},  {11.12, 11.1}, {125.0244, 125.0},
+      {1234.56, 1235.0},   {-3.14159, -3.14}, {0.0, 0.0},    {0.00012345, 0.000123},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.value);
+    r.figures.cost_per_useful_follower.value = c.value;
+    const rapidjson::Document doc = parse(render_json(r));
+    CHECK(doc["cost_per_useful_follower"].GetDouble() == c.written);
+  }
+}
+
+TEST_CASE("whole-number metrics are integers and others keep decimals in goals") {
+  AuditInput in = test::spec_example();
+  Goal hours;
+  hours.id = "hours";
+  hours.metric = "hours";
+  hours.bound = Bound{Bound::Kind::at_most, 40};
+  in.goals.goals.push_back(hours);
+  Goal share;
+  share.id = "share";
+  share.metric = "customer_share";
+  share.bound = Bound{Bound::Kind::at_least, 0.1};
+  in.goals.goals.push_back(share);
+  const rapidjson::Document doc = parse(render_json(run_audit(in)));
+  const auto& goals = doc["goals"];
+  CHECK(goals[1]["current"].IsDouble());
+  CHECK(goals[1]["current"].GetDouble() == 56.0);
+  CHECK(goals[1]["at_most"].GetInt64() == 40);
+  CHECK(goals[2]["current"].GetDouble() == 0.0517);
+  CHECK(goals[2]["at_least"].GetDouble() == 0.1);
+}
+
+}  // namespace
+}  // namespace pageaudit
