@@ -39,17 +39,18 @@ std::string redact(std::string_view input) {
     std::lock_guard<std::mutex> lock(g_mutex);
     for (const auto& secret : secrets()) replace_all(text, secret);
   }
-  // URL parameters: mask up to the next '&', '"', whitespace or end. Also the %3D-encoded form
-  // would not matter: Meta sends plain access_token= in paging URLs.
+  // URL parameters: mask the value, which is made of URL-safe characters; anything else
+  // (':', '&', quotes, spaces) ends it, so "URL: message" keeps its colon.
+  auto is_value_char = [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' ||
+           c == '-' || c == '.' || c == '%' || c == '~' || c == '|';
+  };
   for (auto param : k_params) {
     for (size_t pos = text.find(param); pos != std::string::npos; pos = text.find(param, pos + 1)) {
       size_t start = pos + param.size();
-      size_t end = start;
-      while (end < text.size() && text[end] != '&' && text[end] != '"' && text[end] != '\'' &&
-             text[end] != ' ' && text[end] != '\n' && text[end] != '\\' && text[end] != '#') {
-        ++end;
-      }
       if (text.compare(start, k_mask.size(), k_mask) == 0) continue;
+      size_t end = start;
+      while (end < text.size() && is_value_char(text[end])) ++end;
       text.replace(start, end - start, k_mask);
     }
   }

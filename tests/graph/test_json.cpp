@@ -1,0 +1,107 @@
+// Tests for graph/json: bounded parsing and path-naming typed reads.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "pageaudit/graph/json.h"
+
+namespace pageaudit {
+namespace {
+
+std::string parse_error(const std::string& text) {
+  auto doc = parse_json(text);
+  REQUIRE_FALSE(doc.has_value());
+  CHECK(doc.error().code == ExitCode::unavailable);
+  return doc.error().message;
+}
+
+TEST_CASE("malformed JSON is an error naming the offset and the reason") {
+  struct Row {
+    const char* text;
+    const char* message;
+  };
+  const Row rows[] = {
+      {R"({"value":1e400})", "invalid JSON at offset 9: Number too big to be stored in double."},
+      {R"({"v":NaN})", "invalid JSON at offset 5: Invalid value."},
+      {R"({} x)",
+       "invalid JSON at offset 3: The document root must not be followed by other values."},
+      {"\"\xff\"", "invalid JSON at offset 1: Invalid encoding in string."},
+      {"", "invalid JSON at offset 0: The document is empty."},
+  };
+  for (const auto& row : rows) {
+    CAPTURE(row.text);
+    CHECK(parse_error(row.text) == row.message);
+  }
+}
+
+TEST_CASE("a body cut short is an error, not a partial document") {
+  CHECK(parse_error(R"({"data":[{"name":"page_follows")") ==
+        "invalid JSON at offset 31: Missing a comma or '}' after an object member.");
+}
+
+TEST_CASE("nesting is limited to 64 levels") {
+  CHECK(parse_json(std::string(64, '[') + std::string(64, ']')).has_value());
+  CHECK(parse_error(std::string(65, '[') + std::string(65, ']')) ==
+        "invalid JSON at offset 64: nested deeper than 64 levels");
+}
+
+TEST_CASE("a million opening brackets are refused without exhausting the stack") {
+  CHECK(parse_error(std::string(1'000'000, '[')) ==
+        "invalid JSON at offset 64: nested deeper than 64 levels");
+}
+
+TEST_CASE("typed reads name the path of a value with the wrong type") {
+  auto doc = parse_json(R"({"data":[{"values":[{"end_time":5,"value":"7"}]}],"count":1.5})");
+  REQUIRE(doc);
+  ShapeErrors errors;
+  JsonNode root(doc->get(), "", &errors);
+  JsonNode value = root["data"].elements().at(0)["values"].elements().at(0);
+  CHECK_FALSE(value["end_time"].string().has_value());
+  CHECK(errors.first() == "data[0].values[0].end_time: expected a string, got a number");
+  // Only the first error is kept: later ones are usually its consequences.
+  CHECK_FALSE(value["value"].number().has_value());
+  CHECK(errors.first() == "data[0].values[0].end_time: expected a string, got a number");
+}
+
+TEST_CASE("absent and null values read as nothing without an error, unless required") {
+  auto doc = parse_json(R"({"title":null,"data":[{}]})");
+  REQUIRE(doc);
+  ShapeErrors errors;
+  JsonNode root(doc->get(), "", &errors);
+  CHECK_FALSE(root["title"].string().has_value());
+  CHECK_FALSE(root["paging"]["next"].string().has_value());
+  CHECK(root["paging"]["cursors"].members().empty());
+  CHECK(errors.empty());
+  CHECK(root["data"].elements().at(0)["name"].required_string().empty());
+  CHECK(errors.first() == "data[0].name: missing");
+}
+
+TEST_CASE("integers must be whole numbers within int64") {
+  auto doc = parse_json(R"({"a":1.5,"b":12345678901234,"c":18446744073709551615})");
+  REQUIRE(doc);
+  ShapeErrors errors;
+  JsonNode root(doc->get(), "", &errors);
+  CHECK(root["b"].integer() == 12345678901234);
+  CHECK_FALSE(root["c"].integer().has_value());
+  CHECK(errors.first() == "c: expected a whole number, got a number");
+  ShapeErrors more;
+  JsonNode again(doc->get(), "", &more);
+  CHECK_FALSE(again["a"].integer().has_value());
+  CHECK(more.first() == "a: expected a whole number, got a number");
+}
+
+TEST_CASE("an object's members keep document order and their paths") {
+  auto doc = parse_json(R"({"value":{"like":3,"love":1,"haha":2}})");
+  REQUIRE(doc);
+  ShapeErrors errors;
+  auto members = JsonNode(doc->get(), "", &errors)["value"].members();
+  REQUIRE(members.size() == 3);
+  CHECK(members[0].first == "like");
+  CHECK(members[1].first == "love");
+  CHECK(members[2].first == "haha");
+  CHECK(members[2].second.path() == "value.haha");
+  CHECK(members[2].second.number() == 2.0);
+}
+
+}  // namespace
+}  // namespace pageaudit
