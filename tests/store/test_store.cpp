@@ -35,8 +35,9 @@ TEST_CASE("a new store records every migration and its schema version") {
   CHECK((*store)->schema_version() == latest_schema_version());
   CHECK((*store)->migrations_applied_now() == latest_schema_version());
   store->reset();
-  CHECK(query(db, "SELECT version, name FROM schema_migrations ORDER BY version") ==
-        "1|0001_store.sql\n2|0002_catalog.sql\n");
+  std::string applied = query(db, "SELECT version, name FROM schema_migrations ORDER BY version");
+  CHECK(applied.rfind("1|0001_store.sql\n2|0002_catalog.sql\n", 0) == 0);
+  CHECK(query(db, "SELECT count(*) FROM schema_migrations") == std::to_string(latest_schema_version()) + "\n");
   CHECK(query(db, "PRAGMA journal_mode") == "wal\n");
   // Opening again applies nothing.
   auto again = Store::open(db, StoreOptions{});
@@ -55,9 +56,9 @@ TEST_CASE("a store newer than the binary is refused with a clear message") {
   auto store = Store::open(db, StoreOptions{});
   REQUIRE(!store);
   CHECK(store.error().code == ExitCode::cant_create);
-  CHECK(store.error().message ==
-        db + ": the store has schema version 99 but this pageaudit (" PAGEAUDIT_VERSION
-             ") knows versions up to 2; use a newer pageaudit");
+  CHECK(store.error().message == db + ": the store has schema version 99 but this pageaudit (" PAGEAUDIT_VERSION
+                                         ") knows versions up to " + std::to_string(latest_schema_version()) +
+                                         "; use a newer pageaudit");
 }
 
 TEST_CASE("a second writer gets exit code 75 while the first holds the store") {
