@@ -15,12 +15,87 @@ FROM (
     AND value IS NOT NULL
 )
 WHERE rank = 1;
+CREATE VIEW goal_status AS
+SELECT r.page_id, g.goal_id, g.metric, g.status, g.current, g.projected, g.required_per_day,
+       g.projected_date, r.as_of, r.audit_id
+FROM audit_runs r
+JOIN audit_results g ON g.audit_id = r.audit_id
+WHERE r.audit_id = (SELECT max(audit_id) FROM audit_runs latest WHERE latest.page_id = r.page_id);
+CREATE TABLE audit_results (
+  audit_id         INTEGER NOT NULL REFERENCES audit_runs(audit_id),
+  goal_id          TEXT NOT NULL,
+  metric           TEXT NOT NULL,
+  status           TEXT NOT NULL CHECK (status = 'met' OR status = 'on_track' OR status = 'behind' OR status = 'missed' OR status = 'no_data'),
+  current          REAL,              -- the metric on the audit day; NULL: no data
+  projected        REAL,              -- at the deadline, along the window's trend
+  required_per_day REAL,              -- change per day from the audit day to the deadline
+  projected_date   TEXT,              -- when the trend reaches the bound; NULL: not reached
+  lint             TEXT,              -- comma-separated ids of the lint rules that fired on it; NULL: none
+  PRIMARY KEY (audit_id, goal_id)
+) WITHOUT ROWID;
+CREATE TABLE audit_runs (
+  audit_id    INTEGER PRIMARY KEY,
+  page_id     TEXT NOT NULL,
+  as_of       TEXT NOT NULL,          -- the audit day: the window's last day
+  window_days INTEGER NOT NULL CHECK (window_days > 0),
+  started_at  TEXT NOT NULL,
+  finished_at TEXT NOT NULL,
+  format      TEXT NOT NULL CHECK (format = 'text' OR format = 'markdown' OR format = 'json' OR format = 'html'),
+  goals_file  TEXT,                   -- source of the goals the audit used; NULL: no goals loaded
+  json        TEXT NOT NULL           -- the full report as --format json writes it
+);
+CREATE TABLE comments (
+  comment_id       TEXT PRIMARY KEY,
+  post_id          TEXT NOT NULL,
+  page_id          TEXT NOT NULL,
+  parent_id        TEXT,              -- the comment this one replies to; NULL for a top-level comment
+  created_time     TEXT NOT NULL,     -- UTC 'YYYY-MM-DDTHH:MM:SSZ'
+  author_hash      TEXT,              -- sha256_hex of the author's Facebook id, as Meta gives it
+  author_name_hash TEXT,              -- SHA-256 hex of the normalized author name (matches customers.name_hash)
+  author_id        TEXT,              -- clear values: only with --keep-pii, else NULL
+  author_name      TEXT,
+  from_page        INTEGER NOT NULL DEFAULT 0 CHECK (from_page = 0 OR from_page = 1), -- 1: the Page wrote it (a reply by the Page)
+  source           TEXT NOT NULL,
+  as_of            TEXT NOT NULL,     -- the day the comment was read
+  run_id           INTEGER NOT NULL REFERENCES import_runs(run_id)
+);
+CREATE TABLE customers (
+  customer_key TEXT PRIMARY KEY,      -- coalesce(email_hash, phone_hash, name_hash)
+  name_hash    TEXT,                  -- SHA-256 hex of the normalized name; NULL: no name given
+  email_hash   TEXT,                  -- SHA-256 hex of the normalized e-mail address
+  phone_hash   TEXT,                  -- SHA-256 hex of the phone as digits with country code
+  name         TEXT,                  -- clear values: only with --keep-pii, else NULL
+  email        TEXT,
+  phone        TEXT,
+  city         TEXT,
+  source       TEXT NOT NULL,         -- file name of the list that wrote the row last
+  run_id       INTEGER NOT NULL REFERENCES import_runs(run_id)
+) WITHOUT ROWID;
 CREATE TABLE field_aliases (
   context  TEXT NOT NULL,             -- 'content' | 'chart' | 'classic' | 'history' | 'audience'
   alias    TEXT NOT NULL,
   language TEXT NOT NULL,
   field    TEXT NOT NULL,             -- 'post_id', 'page_id', 'created_time', 'date', ...
   PRIMARY KEY (context, alias)
+) WITHOUT ROWID;
+CREATE TABLE goal_files (
+  page_id   TEXT PRIMARY KEY,
+  source    TEXT NOT NULL,            -- the goals file as given on the command line
+  toml      TEXT NOT NULL,            -- its text, parsed again by each audit
+  loaded_at TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE goals (
+  page_id    TEXT NOT NULL,
+  goal_id    TEXT NOT NULL,           -- the goal's id in the file
+  objective  TEXT,                    -- 'loyalty' ... 'other'; NULL: the file gives none
+  metric     TEXT NOT NULL,           -- a name of the SPEC 5 vocabulary, or 'outcome:<name>'
+  bound_kind TEXT NOT NULL CHECK (bound_kind = 'at_least' OR bound_kind = 'at_most'),
+  bound      REAL NOT NULL,
+  by         TEXT,                    -- deadline; NULL: none given
+  why        TEXT,                    -- NULL: none given
+  source     TEXT NOT NULL,           -- the goals file as given on the command line
+  loaded_at  TEXT NOT NULL,
+  PRIMARY KEY (page_id, goal_id)
 ) WITHOUT ROWID;
 CREATE TABLE import_runs (
   run_id       INTEGER PRIMARY KEY,
@@ -43,7 +118,7 @@ CREATE TABLE metric_aliases (
   metric   TEXT NOT NULL REFERENCES metric_catalog(metric),
   period   TEXT NOT NULL,
   dimension TEXT,                     -- for breakdowns: what the key names ('city', 'age_gender'...)
-  key      TEXT NOT NULL DEFAULT '',  -- a fixed breakdown key the column stands for ('is_from_ads=1')
+  key      TEXT NOT NULL DEFAULT '',  -- a fixed breakdown key the column stands for ('is_from_ads:true')
   platform TEXT NOT NULL DEFAULT 'facebook' CHECK (platform = 'facebook' OR platform = 'instagram' OR platform = 'ambiguous'),
   PRIMARY KEY (context, alias)
 ) WITHOUT ROWID;
@@ -57,7 +132,15 @@ CREATE TABLE metric_catalog (
   retired_since TEXT,                 -- ISO date Meta stopped serving it
   replaced_by   TEXT,
   pull          INTEGER NOT NULL DEFAULT 0 -- 1: pulled from the Graph API while active
-);
+, breakdowns TEXT);
+CREATE TABLE outcomes (
+  date   TEXT NOT NULL,
+  metric TEXT NOT NULL,               -- goals refer to it as 'outcome:<metric>'
+  value  REAL,                        -- NULL: the file's cell was empty
+  source TEXT NOT NULL,
+  run_id INTEGER NOT NULL REFERENCES import_runs(run_id),
+  PRIMARY KEY (date, metric)
+) WITHOUT ROWID;
 CREATE TABLE page_metric_breakdowns (
   page_id   TEXT NOT NULL,
   metric    TEXT NOT NULL,
@@ -71,6 +154,14 @@ CREATE TABLE page_metric_breakdowns (
   as_of     TEXT NOT NULL,
   run_id    INTEGER NOT NULL REFERENCES import_runs(run_id),
   PRIMARY KEY (page_id, metric, period, date, dimension, key)
+) WITHOUT ROWID;
+CREATE TABLE page_metric_status (
+  page_id TEXT NOT NULL,
+  metric  TEXT NOT NULL,
+  status  TEXT NOT NULL CHECK (status = 'available' OR status = 'unavailable'),
+  since   TEXT NOT NULL,                -- when it was first seen in this status
+  message TEXT,                         -- Meta's words for 'unavailable'
+  PRIMARY KEY (page_id, metric)
 ) WITHOUT ROWID;
 CREATE TABLE page_metrics (
   page_id  TEXT NOT NULL,
@@ -117,5 +208,33 @@ CREATE TABLE posts (
   as_of        TEXT NOT NULL,
   run_id       INTEGER NOT NULL REFERENCES import_runs(run_id)
 );
+CREATE TABLE pull_coverage (
+  page_id   TEXT NOT NULL,
+  kind      TEXT NOT NULL CHECK (kind = 'insights' OR kind = 'posts'),
+  first_day TEXT NOT NULL,
+  last_day  TEXT NOT NULL,
+  PRIMARY KEY (page_id, kind, first_day)
+) WITHOUT ROWID;
+CREATE TABLE pull_state (
+  page_id           TEXT PRIMARY KEY,
+  last_run_id       INTEGER REFERENCES import_runs(run_id), -- the Page's latest pull run
+  last_status       TEXT CHECK (last_status = 'ok' OR last_status = 'partial' OR last_status = 'failed'),
+  last_pull_at      TEXT,             -- when that run finished
+  resume_after      TEXT,             -- Meta throttled the Page: no call before this time; NULL: none
+  insights_empty_on TEXT              -- the day of a run in which Meta answered every insights call
+                                      -- with no data (the token may lack read_insights); NULL: data came
+) WITHOUT ROWID;
 CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL);
+CREATE TABLE time_log (
+  date     TEXT NOT NULL,             -- the day worked
+  hours    REAL NOT NULL CHECK (hours >= 0 AND hours <= 24),
+  activity TEXT NOT NULL DEFAULT '',  -- '' when the file has no activity column or cell
+  person   TEXT NOT NULL DEFAULT '',  -- '' when the file has no person column or cell
+  source   TEXT NOT NULL,
+  run_id   INTEGER NOT NULL REFERENCES import_runs(run_id),
+  PRIMARY KEY (date, activity, person)
+) WITHOUT ROWID;
+CREATE INDEX audit_runs_page ON audit_runs(page_id, audit_id);
+CREATE INDEX comments_page_time ON comments(page_id, created_time);
+CREATE INDEX comments_parent ON comments(parent_id) WHERE parent_id IS NOT NULL;
 CREATE INDEX posts_page ON posts(page_id, created_time);

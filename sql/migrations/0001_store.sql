@@ -113,7 +113,7 @@ CREATE TABLE metric_aliases (
   metric   TEXT NOT NULL REFERENCES metric_catalog(metric),
   period   TEXT NOT NULL,
   dimension TEXT,                     -- for breakdowns: what the key names ('city', 'age_gender'...)
-  key      TEXT NOT NULL DEFAULT '',  -- a fixed breakdown key the column stands for ('is_from_ads=1')
+  key      TEXT NOT NULL DEFAULT '',  -- a fixed breakdown key the column stands for ('is_from_ads:true')
   platform TEXT NOT NULL DEFAULT 'facebook' CHECK (platform = 'facebook' OR platform = 'instagram' OR platform = 'ambiguous'),
   PRIMARY KEY (context, alias)
 ) WITHOUT ROWID;

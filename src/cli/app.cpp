@@ -6,6 +6,7 @@
 #include <cstdlib>
 
 #include "pageaudit/cli/commands.h"
+#include "pageaudit/cli/pull.h"
 #include "pageaudit/core/redact.h"
 
 namespace pageaudit {
@@ -18,7 +19,9 @@ struct CommandInfo {
 
 constexpr CommandInfo k_commands[] = {
     {"init", "create or migrate the store and print its schema version"},
-    {"import", "import Facebook / Meta Business Suite export files"},
+    {"import", "import Facebook / Meta Business Suite export files, or with --as the business's own"},
+    {"pull", "pull Page insights, posts and comments from the Graph API"},
+    {"audit", "audit a Page against its goals and write the report"},
     {"status", "show what the store holds: Pages, coverage, last runs, warnings"},
     {"demo", "import the bundled samples into a fresh store and show the result"},
 };
@@ -100,6 +103,48 @@ int run_cli(int argc, char** argv) {
   import_cmd->add_option("--exported-on", import.exported_on,
                          "the day the files were exported (default: a date in the file name, else its mtime)");
   import_cmd->add_flag("--dry-run", import.dry_run, "validate and report what would be written; write nothing");
+  import_cmd->add_option("--as", import.as,
+                         "read the files as the business's own: customers (a customer list), time (a time "
+                         "log: date,hours[,activity][,person]) or outcomes (date and one column per outcome)")
+      ->type_name("KIND");
+  import_cmd->add_flag("--keep-pii", import.keep_pii,
+                       "--as customers: store names, e-mails and phones in clear as well as hashed");
+
+  AuditOptions audit;
+  CLI::App* audit_cmd = app.add_subcommand("audit", help_of("audit"));
+  audit_cmd->add_option("--goals", audit.goals_file, "load (replace) the Page's goals from this TOML file first")
+      ->type_name("FILE");
+  audit_cmd->add_option("--page", audit.page_id, "the Page to audit (needed when the store holds several)")
+      ->type_name("ID");
+  audit_cmd->add_option("--as-of", audit.as_of, "the audit day (default: the last day with followers)")
+      ->type_name("YYYY-MM-DD");
+  audit_cmd->add_option("--window", audit.window_days, "days in the window ending on the audit day (default 28)")
+      ->type_name("DAYS");
+  audit_cmd->add_option("--format", audit.format, "text, markdown, json or html (default text)")->type_name("FORMAT");
+  audit_cmd->add_option("--output", audit.output, "write the report to FILE instead of stdout")->type_name("FILE");
+  audit_cmd->add_option("--lang", audit.lang, "en or es (default: the goals file's language, else en)")
+      ->type_name("LANG");
+  audit_cmd->add_option("--fail-on", audit.fail_on,
+                        "exit 1 when a goal is behind or missed (behind), or missed (missed); the order is "
+                        "met < on_track < behind < missed, and no_data never fails")
+      ->type_name("STATE");
+
+  PullOptions pull;
+  CLI::App* pull_cmd = app.add_subcommand("pull", help_of("pull"));
+  pull_cmd->add_option("--page", pull.pages, "Page ID to pull (repeat for several)")->required();
+  pull_cmd->add_option("--token-file", pull.token_file,
+                       "read the access token from FILE (default: $PAGEAUDIT_TOKEN)");
+  pull_cmd->add_option("--graph-url", pull.graph_url, "Graph API base URL")->capture_default_str();
+  pull_cmd->add_option("--api-version", pull.api_version, "Graph API version")->capture_default_str();
+  pull_cmd->add_option("--since", pull.since,
+                       "first day, YYYY-MM-DD or Nd (default: where the store ends, else two years back)");
+  pull_cmd->add_option("--until", pull.until, "last day, YYYY-MM-DD (default: yesterday)");
+  pull_cmd->add_option("--max-wait", pull.max_wait, "longest total wait for Meta's throttling, e.g. 600s, 10m")
+      ->capture_default_str();
+  pull_cmd->add_option("--refetch-days", pull.refetch_days, "trailing days asked again on every run")
+      ->capture_default_str();
+  pull_cmd->add_option("--parallel", pull.parallel, "HTTP requests in flight at once")->capture_default_str();
+  pull_cmd->add_flag("--keep-pii", pull.keep_pii, "also keep comment authors' ids and names in clear");
 
   CLI::App* status = app.add_subcommand("status", help_of("status"));
 
@@ -133,6 +178,10 @@ int run_cli(int argc, char** argv) {
     result = run_init(global, console);
   } else if (*import_cmd) {
     result = run_import(global, import, console);
+  } else if (*pull_cmd) {
+    result = run_pull(global, pull, console);
+  } else if (*audit_cmd) {
+    result = run_audit_command(global, audit, console);
   } else if (*status) {
     result = run_status(global, console);
   } else if (*demo_cmd) {

@@ -1,4 +1,4 @@
-// pageaudit demo: import the bundled samples/ into a fresh store and show what it holds.
+// pageaudit demo: import the bundled samples/ into a fresh store and print the sample café's audit.
 #include <algorithm>
 #include <filesystem>
 
@@ -79,6 +79,17 @@ Status run_demo(const GlobalOptions& global, const DemoOptions& options, const C
   ImportOptions import;
   for (const auto& file : files) import.files.push_back(file.string());
   if (auto s = run_import(global, import, console); !s) return s;
+
+  // The business's own files, where the samples folder has them.
+  for (const auto& [name, kind] : {std::pair{"customers.csv", "customers"}, std::pair{"time_log.csv", "time"},
+                                   std::pair{"outcomes.csv", "outcomes"}}) {
+    const fs::path file = fs::path(*samples) / name;
+    if (!fs::is_regular_file(file, ec)) continue;
+    ImportOptions table;
+    table.files = {file.string()};
+    table.as = kind;
+    if (auto s = run_import(global, table, console); !s) return s;
+  }
   {
     // Mark the demo's runs so that a later demo may replace this store, and no other store.
     StoreOptions store_options;
@@ -88,8 +99,13 @@ Status run_demo(const GlobalOptions& global, const DemoOptions& options, const C
       return s;
     }
   }
+
+  // The audit as of the last day with followers, in the goals file's language.
   console.result("");
-  return run_status(global, console);
+  AuditOptions audit;
+  const fs::path goals = fs::path(*samples) / "goals.toml";
+  if (fs::is_regular_file(goals, ec)) audit.goals_file = goals.string();
+  return run_audit_command(global, audit, console);
 }
 
 }  // namespace pageaudit

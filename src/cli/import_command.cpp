@@ -1,4 +1,5 @@
-// pageaudit import FILE...: detect each export's layout and write it in one transaction per file.
+// pageaudit import FILE...: detect each export's layout and write it in one transaction per file;
+// with --as, read the business's own files (customer lists, time logs, outcomes) instead.
 #include <sys/stat.h>
 
 #include <cerrno>
@@ -6,8 +7,11 @@
 #include <ctime>
 #include <filesystem>
 
+#include "pageaudit/audit/messages.h"
 #include "pageaudit/cli/commands.h"
 #include "pageaudit/input/export.h"
+#include "pageaudit/input/tables.h"
+#include "pageaudit/store/audit_store.h"
 #include "pageaudit/store/store.h"
 #include "pageaudit/store/writer.h"
 
@@ -133,10 +137,217 @@ Status import_one(Store& store, const Catalog& catalog, const std::string& path,
   return {};
 }
 
+// Every file is tried; each one is all or nothing. All errors are shown (main prints the last),
+// and the first one decides the exit code.
+Status outcome_of(const std::vector<Error>& errors, const Console& console) {
+  if (errors.empty()) return {};
+  for (size_t i = 0; i + 1 < errors.size(); ++i) console.error(errors[i].message);
+  return fail(errors.front().code, errors.back().message);
+}
+
+// --- import --as: the business's own files -----------------------------------------------------
+
+enum class TableKind { customers, time, outcomes };
+
+std::optional<TableKind> table_kind(std::string_view name) {
+  if (name == "customers") return TableKind::customers;
+  if (name == "time") return TableKind::time;
+  if (name == "outcomes") return TableKind::outcomes;
+  return std::nullopt;
+}
+
+// import_runs.kind of each: the table the rows go to.
+const char* table_name(TableKind kind) {
+  switch (kind) {
+    case TableKind::customers:
+      return "customers";
+    case TableKind::time:
+      return "time_log";
+    case TableKind::outcomes:
+      return "outcomes";
+  }
+  return "";
+}
+
+std::string plural(long n, const char* one, const char* many) {
+  return fmt::format("{} {}", n, n == 1 ? one : many);
+}
+
+// One file of the business's, read and checked whole before anything is written.
+struct TableFile {
+  TableKind kind = TableKind::customers;
+  CustomerList customers;
+  std::vector<TimeEntry> time;
+  OutcomeTable outcomes;
+
+  long rows_written() const {
+    switch (kind) {
+      case TableKind::customers:
+        return static_cast<long>(customers.customers.size());
+      case TableKind::time:
+        return static_cast<long>(time.size());
+      case TableKind::outcomes:
+        return static_cast<long>(outcomes.values.size());
+    }
+    return 0;
+  }
+
+  // "650 rows: 637 customers, 13 repeats of an earlier row", "164 time log entries, 177 hours
+  // (2026-08-23..2026-11-20)", "350 days of 4 outcomes (visitors, ...), 2025-11-21..2026-11-20".
+  std::string describe() const {
+    std::optional<Date> first, last;
+    const auto span = [&](Date day) {
+      first = first ? std::min(*first, day) : day;
+      last = last ? std::max(*last, day) : day;
+    };
+    const auto range = [&] {
+      if (!first) return std::string();
+      return *first == *last ? first->iso() : fmt::format("{}..{}", first->iso(), last->iso());
+    };
+    switch (kind) {
+      case TableKind::customers:
+        return fmt::format("{}: {}, {} of an earlier row", plural(customers.rows, "row", "rows"),
+                           plural(rows_written(), "customer", "customers"),
+                           plural(customers.repeats(), "repeat", "repeats"));
+      case TableKind::time: {
+        double hours = 0;
+        for (const TimeEntry& e : time) {
+          hours += e.hours;
+          span(e.date);
+        }
+        std::string out = fmt::format("{}, {} hours", plural(rows_written(), "time log entry", "time log entries"),
+                                      format_decimal(hours, 2, Language::en));
+        return time.empty() ? out : fmt::format("{} ({})", out, range());
+      }
+      case TableKind::outcomes: {
+        std::string names;
+        for (const std::string& m : outcomes.metrics) names += (names.empty() ? "" : ", ") + m;
+        for (const OutcomeValue& v : outcomes.values) span(v.date);
+        const long days = static_cast<long>(outcomes.values.size() / outcomes.metrics.size());
+        std::string out = fmt::format("{} of {} ({})", plural(days, "day", "days"),
+                                      plural(static_cast<long>(outcomes.metrics.size()), "outcome", "outcomes"),
+                                      names);
+        return days == 0 ? out : fmt::format("{}, {}", out, range());
+      }
+    }
+    return "";
+  }
+};
+
+Result<TableFile> read_table(const std::string& path, TableKind kind) {
+  if (auto s = check_readable(path); !s) return tl::unexpected(s.error());
+  auto reader = CsvReader::open(path);
+  if (!reader) return tl::unexpected(reader.error());
+  TableFile file;
+  file.kind = kind;
+  switch (kind) {
+    case TableKind::customers: {
+      auto list = read_customers(**reader);
+      if (!list) return tl::unexpected(list.error());
+      file.customers = std::move(*list);
+      break;
+    }
+    case TableKind::time: {
+      auto entries = read_time_log(**reader);
+      if (!entries) return tl::unexpected(entries.error());
+      file.time = std::move(*entries);
+      break;
+    }
+    case TableKind::outcomes: {
+      auto table = read_outcomes(**reader);
+      if (!table) return tl::unexpected(table.error());
+      file.outcomes = std::move(*table);
+      break;
+    }
+  }
+  return file;
+}
+
+Status write_table(Database& db, const TableFile& file, bool keep_pii, const std::string& source,
+                   int64_t run_id) {
+  switch (file.kind) {
+    case TableKind::customers:
+      return write_customers(db, file.customers, keep_pii, source, run_id);
+    case TableKind::time:
+      return write_time_log(db, file.time, source, run_id);
+    case TableKind::outcomes:
+      return write_outcomes(db, file.outcomes, source, run_id);
+  }
+  return {};
+}
+
+// Imports one file of the business's; on any error the store is left as it was.
+Status import_table_one(Store* store, const std::string& path, TableKind kind,
+                        const ImportOptions& options, const Console& console) {
+  auto file = read_table(path, kind);
+  if (!file) return tl::unexpected(file.error());
+  if (!store) {
+    console.result(fmt::format("{}: would import {}", path, file->describe()));
+    return {};
+  }
+
+  Database& db = store->db();
+  const std::string source = std::filesystem::path(path).filename().string();
+  auto run_id = start_run(db, RunStart{"import", source, path, std::nullopt, table_name(kind), std::nullopt});
+  if (!run_id) return tl::unexpected(run_id.error());
+  Transaction txn(db);
+  Status written = txn.begin();
+  if (written) written = write_table(db, *file, options.keep_pii, source, *run_id);
+  if (written) {
+    written = finish_run(db, *run_id, "ok", file->rows_written(), "", std::nullopt, std::string(table_name(kind)));
+  }
+  if (written) written = txn.commit();
+  if (!written) {
+    txn.rollback();
+    (void)forget_run(db, *run_id);
+    return written;
+  }
+
+  std::string line = fmt::format("{}: imported {}", path, file->describe());
+  if (kind == TableKind::customers) {
+    auto total = count_customers(db);
+    if (!total) return tl::unexpected(total.error());
+    line += fmt::format(" (stored {}); the store holds {}", options.keep_pii ? "hashed and in clear" : "hashed",
+                        plural(*total, "customer", "customers"));
+  }
+  console.result(line);
+  return {};
+}
+
+Status run_import_tables(const GlobalOptions& global, const ImportOptions& options, const Console& console) {
+  const std::optional<TableKind> kind = table_kind(*options.as);
+  if (!kind) return failf(ExitCode::usage, "--as: expected customers, time or outcomes, got \"{}\"", *options.as);
+  if (options.keep_pii && kind != TableKind::customers) {
+    return fail(ExitCode::usage, "--keep-pii applies to --as customers only");
+  }
+  if (options.page_id || options.metric || options.exported_on) {
+    return failf(ExitCode::usage, "--as {}: --page, --metric and --exported-on apply to Meta's exports only",
+                 *options.as);
+  }
+  // A dry run reads and checks the files without opening the store.
+  std::unique_ptr<Store> store;
+  if (!options.dry_run) {
+    StoreOptions store_options;
+    store_options.wait_for_lock = global.wait;
+    auto opened = Store::open(global.db_path, store_options);
+    if (!opened) return tl::unexpected(opened.error());
+    store = std::move(*opened);
+  }
+  std::vector<Error> errors;
+  for (const auto& path : options.files) {
+    if (auto status = import_table_one(store.get(), path, *kind, options, console); !status) {
+      errors.push_back(status.error());
+    }
+  }
+  return outcome_of(errors, console);
+}
+
 }  // namespace
 
 Status run_import(const GlobalOptions& global, const ImportOptions& options, const Console& console) {
   if (options.files.empty()) return fail(ExitCode::usage, "import: give at least one FILE");
+  if (options.as) return run_import_tables(global, options, console);
+  if (options.keep_pii) return fail(ExitCode::usage, "--keep-pii applies to --as customers only");
   if (options.exported_on && !Date::parse_iso(*options.exported_on)) {
     return failf(ExitCode::usage, "--exported-on: expected a date YYYY-MM-DD, got \"{}\"", *options.exported_on);
   }
@@ -168,17 +379,13 @@ Status run_import(const GlobalOptions& global, const ImportOptions& options, con
     }
   }
 
-  // Every file is tried; each one is all or nothing. All errors are shown (main prints the last),
-  // and the first one decides the exit code.
   std::vector<Error> errors;
   for (const auto& path : options.files) {
     if (auto status = import_one(*store, *catalog, path, options, console); !status) {
       errors.push_back(status.error());
     }
   }
-  if (errors.empty()) return {};
-  for (size_t i = 0; i + 1 < errors.size(); ++i) console.error(errors[i].message);
-  return fail(errors.front().code, errors.back().message);
+  return outcome_of(errors, console);
 }
 
 }  // namespace pageaudit

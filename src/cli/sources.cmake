@@ -6,3 +6,5 @@ list(APPEND PAGEAUDIT_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/status_command.cpp
   ${CMAKE_CURRENT_LIST_DIR}/demo_command.cpp
 )
+list(APPEND PAGEAUDIT_SOURCES ${CMAKE_CURRENT_LIST_DIR}/pull_command.cpp)
+list(APPEND PAGEAUDIT_SOURCES ${CMAKE_CURRENT_LIST_DIR}/audit_command.cpp)

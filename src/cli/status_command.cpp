@@ -2,6 +2,7 @@
 // and warnings (unfinished runs, stale follower data, series breaks).
 #include "pageaudit/cli/commands.h"
 #include "pageaudit/core/clock.h"
+#include "pageaudit/store/pull_store.h"
 #include "pageaudit/store/store.h"
 
 namespace pageaudit {
@@ -32,7 +33,7 @@ Status print_pages(Database& db, const Console& console) {
 
 Status print_coverage(Database& db, const Console& console) {
   auto stmt = db.prepare(
-      "SELECT page_id, metric, period, source, min(date), max(date), count(*) FROM ("
+      "SELECT page_id, metric, period, source, min(date), max(date), count(DISTINCT date) FROM ("
       "  SELECT page_id, metric, period, source, date FROM page_metrics"
       "  UNION ALL SELECT DISTINCT page_id, metric, period, source, date FROM page_metric_breakdowns) "
       "GROUP BY page_id, metric, period, source ORDER BY page_id, metric, period, min(date)");
@@ -126,6 +127,28 @@ Status print_warnings(Database& db, const Console& console) {
                                    "they measure different things and are not joined",
                                    breaks->text(0), breaks->text(1), breaks->text(3), breaks->text(2),
                                    breaks->text(4)));
+  }
+  // What the Graph pull left behind: metrics Meta refused, throttled Pages, empty insights.
+  auto unavailable = unavailable_metrics(db);
+  if (!unavailable) return tl::unexpected(unavailable.error());
+  for (const auto& m : *unavailable) {
+    warnings.push_back(fmt::format("Page {}: metric {} is unavailable since {} (Meta: \"{}\"); it is no "
+                                   "longer pulled",
+                                   m.page_id, m.metric, m.since, m.message));
+  }
+  auto states = pull_states(db);
+  if (!states) return tl::unexpected(states.error());
+  const std::string now_utc = utc_now_iso();
+  for (const auto& p : *states) {
+    if (p.resume_after && *p.resume_after > now_utc) {
+      warnings.push_back(fmt::format("Page {}: throttled by Meta; the next pull resumes after {}", p.page_id,
+                                     *p.resume_after));
+    }
+    if (p.insights_empty_on) {
+      warnings.push_back(fmt::format("Page {}: Meta answered insights with no data on {}; the token may lack "
+                                     "the read_insights permission",
+                                     p.page_id, *p.insights_empty_on));
+    }
   }
   if (warnings.empty()) return {};
   console.result("Warnings:");

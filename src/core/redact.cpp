@@ -14,6 +14,7 @@ std::vector<std::string>& secrets() {
 }
 
 constexpr std::string_view k_mask = "[REDACTED]";
+constexpr size_t k_min_secret_length = 8;
 constexpr std::string_view k_params[] = {"access_token=", "appsecret_proof=", "client_secret=",
                                          "input_token="};
 
@@ -28,7 +29,9 @@ void replace_all(std::string& text, std::string_view needle) {
 }  // namespace
 
 void register_secret(std::string_view secret) {
-  if (secret.empty()) return;
+  // A secret of a few characters would blank every matching letter of every message; real
+  // tokens are long. Short ones are still caught as URL parameters.
+  if (secret.size() < k_min_secret_length) return;
   std::lock_guard<std::mutex> lock(g_mutex);
   secrets().emplace_back(secret);
 }

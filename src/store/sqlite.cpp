@@ -143,6 +143,20 @@ Status Statement::run() {
   return {};
 }
 
+Result<bool> Statement::run_unless_duplicate() {
+  int rc = sqlite3_step(m_stmt.get());
+  if (rc == SQLITE_DONE || rc == SQLITE_ROW) {
+    sqlite3_reset(m_stmt.get());
+    return true;
+  }
+  int extended = sqlite3_extended_errcode(m_db);
+  std::string what = sqlite3_errmsg(m_db);
+  sqlite3_reset(m_stmt.get());
+  if (extended == SQLITE_CONSTRAINT_PRIMARYKEY || extended == SQLITE_CONSTRAINT_UNIQUE) return false;
+  const char* file = sqlite3_db_filename(m_db, "main");
+  return fail(code_for(rc), fmt::format("{}: {} (in \"{}\")", file && *file ? file : ":memory:", what, m_sql));
+}
+
 void Statement::reset() {
   sqlite3_reset(m_stmt.get());
   sqlite3_clear_bindings(m_stmt.get());

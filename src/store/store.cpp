@@ -67,12 +67,20 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& path, const StoreO
     return store;
   }
 
+  // 8 KiB pages for a new store: fewer B-tree pages per row on bulk imports (6% fewer
+  // instructions on the import benchmark). Only possible before the first table exists.
+  if (!exists) {
+    if (auto s = store->m_db.exec("PRAGMA page_size=8192"); !s) return tl::unexpected(s.error());
+  }
   // WAL: readers never block the writer and the writer never blocks readers.
   auto wal = store->m_db.scalar_text("PRAGMA journal_mode=WAL");
   if (!wal) return tl::unexpected(wal.error());
+  // Statement journals in memory: an upsert that may abort keeps one per statement, and on disk
+  // (/var/tmp) that wrote a page per upserted row.
   // A 32 MiB page cache: an import of a wide export touches the same few B-tree pages again and
   // again, and the default 2 MiB cache made SQLite re-read (and zero) a page per row.
-  if (auto s = store->m_db.exec("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-32768;"); !s) {
+  if (auto s = store->m_db.exec("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-32768; "
+                                         "PRAGMA temp_store=MEMORY;"); !s) {
     return tl::unexpected(s.error());
   }
   if (auto s = store->migrate(); !s) return tl::unexpected(s.error());

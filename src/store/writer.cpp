@@ -52,12 +52,18 @@ Result<StoreSink> StoreSink::create(Database& db, std::string source, std::strin
        "updated_at = excluded.updated_at"},
       {&sink.m_page_min,
        "INSERT INTO pages(page_id, source, updated_at) VALUES (?1, ?2, ?3) ON CONFLICT(page_id) DO NOTHING"},
+      {&sink.m_metric_insert,
+       "INSERT INTO page_metrics(page_id, metric, period, date, value, source, as_of, run_id) "
+       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"},
       {&sink.m_metric,
        "INSERT INTO page_metrics(page_id, metric, period, date, value, source, as_of, run_id) "
        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
        "ON CONFLICT(page_id, metric, period, date) DO UPDATE SET value = excluded.value, "
        "end_time = NULL, source = excluded.source, as_of = excluded.as_of, run_id = excluded.run_id "
        "WHERE excluded.as_of >= page_metrics.as_of"},
+      {&sink.m_breakdown_insert,
+       "INSERT INTO page_metric_breakdowns(page_id, metric, period, date, dimension, key, value, unit, "
+       "source, as_of, run_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"},
       {&sink.m_breakdown,
        "INSERT INTO page_metric_breakdowns(page_id, metric, period, date, dimension, key, value, unit, "
        "source, as_of, run_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
@@ -93,6 +99,23 @@ Status StoreSink::ensure_page(std::string_view page_id) {
   return {};
 }
 
+template <typename Bind>
+Status StoreSink::insert_or_upsert(Statement& insert, Statement& upsert, const Bind& bind) {
+  constexpr int k_conflicts_before_upsert = 64;
+  if (m_conflicts < k_conflicts_before_upsert) {
+    bind(insert);
+    auto inserted = insert.run_unless_duplicate();
+    if (!inserted) return tl::unexpected(inserted.error());
+    if (*inserted) {
+      m_conflicts = 0;
+      return {};
+    }
+    ++m_conflicts;
+  }
+  bind(upsert);
+  return upsert.run();
+}
+
 const std::string& StoreSink::iso(Date date) {
   if (date != m_iso_date) {
     m_iso_date = date;
@@ -111,18 +134,22 @@ Status StoreSink::page(const PageRecord& record) {
 
 Status StoreSink::page_metric(const PageMetricRecord& r) {
   if (auto s = ensure_page(r.page_id); !s) return s;
-  // Every bound string outlives the run() below, so nothing is copied.
-  m_metric.bind_ref(1, r.page_id).bind_ref(2, r.metric).bind_ref(3, r.period).bind_ref(4, iso(r.date));
-  m_metric.bind(5, r.value).bind_ref(6, m_source).bind_ref(7, m_as_of).bind(8, m_run_id);
-  return m_metric.run();
+  // Every bound string outlives the statement's run, so nothing is copied.
+  const std::string& date = iso(r.date);
+  return insert_or_upsert(m_metric_insert, m_metric, [&](Statement& stmt) {
+    stmt.bind_ref(1, r.page_id).bind_ref(2, r.metric).bind_ref(3, r.period).bind_ref(4, date);
+    stmt.bind(5, r.value).bind_ref(6, m_source).bind_ref(7, m_as_of).bind(8, m_run_id);
+  });
 }
 
 Status StoreSink::breakdown(const BreakdownRecord& r) {
   if (auto s = ensure_page(r.page_id); !s) return s;
-  m_breakdown.bind_ref(1, r.page_id).bind_ref(2, r.metric).bind_ref(3, r.period).bind_ref(4, iso(r.date));
-  m_breakdown.bind_ref(5, r.dimension).bind_ref(6, r.key).bind(7, r.value).bind_ref(8, unit_name(r.unit));
-  m_breakdown.bind_ref(9, m_source).bind_ref(10, m_as_of).bind(11, m_run_id);
-  return m_breakdown.run();
+  const std::string& date = iso(r.date);
+  return insert_or_upsert(m_breakdown_insert, m_breakdown, [&](Statement& stmt) {
+    stmt.bind_ref(1, r.page_id).bind_ref(2, r.metric).bind_ref(3, r.period).bind_ref(4, date);
+    stmt.bind_ref(5, r.dimension).bind_ref(6, r.key).bind(7, r.value).bind_ref(8, unit_name(r.unit));
+    stmt.bind_ref(9, m_source).bind_ref(10, m_as_of).bind(11, m_run_id);
+  });
 }
 
 Status StoreSink::post(const PostRecord& r) {

@@ -298,6 +298,7 @@ TEST_CASE("a survey without a customer count is noted") {
 TEST_CASE("too few commenters to match a customer list are noted") {
   AuditInput in = spec_example();
   for (int i = 0; i < 12; ++i) in.commenters.push_back({"p" + std::to_string(i), {}});
+  in.comments = 15;
   CHECK_FALSE(find(check_data_quality(in), "few-commenters"));  // no customer list to match
   in.customer_hashes.insert("0000");
   const auto n = find(check_data_quality(in), "few-commenters");
@@ -306,6 +307,13 @@ TEST_CASE("too few commenters to match a customer list are noted") {
         "only 12 people commented in the window: at least 30 are needed to match them against "
         "the customer list");
   for (int i = 12; i < 30; ++i) in.commenters.push_back({"p" + std::to_string(i), {}});
+  CHECK_FALSE(find(check_data_quality(in), "few-commenters"));
+}
+
+TEST_CASE("no note about few commenters when there is no comment data at all") {
+  AuditInput in = spec_example();
+  in.customer_hashes.insert("0000");
+  in.comments.reset();  // nothing pulled from the Graph API yet
   CHECK_FALSE(find(check_data_quality(in), "few-commenters"));
 }
 

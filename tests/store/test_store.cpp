@@ -36,7 +36,7 @@ TEST_CASE("a new store records every migration and its schema version") {
   CHECK((*store)->migrations_applied_now() == latest_schema_version());
   store->reset();
   std::string applied = query(db, "SELECT version, name FROM schema_migrations ORDER BY version");
-  CHECK(applied.rfind("1|0001_store.sql\n2|0002_catalog.sql\n", 0) == 0);
+  CHECK(applied.rfind("1|0001_store.sql\n2|0002_catalog.sql\n3|0003_audit.sql\n", 0) == 0);
   CHECK(query(db, "SELECT count(*) FROM schema_migrations") == std::to_string(latest_schema_version()) + "\n");
   CHECK(query(db, "PRAGMA journal_mode") == "wal\n");
   // Opening again applies nothing.
@@ -114,6 +114,31 @@ TEST_CASE("a later export replaces a value and an earlier one does not roll it b
   write("may.csv", "2026-05-10", 40);  // re-importing the older file changes nothing
   CHECK(stored() == "42.0|june.csv|2026-06-10");
   CHECK(*db.scalar_int("SELECT count(*) FROM page_metrics") == 1);
+}
+
+TEST_CASE("a re-import conflicting on every row still upserts every row, before and after the switch") {
+  auto store = Store::open_memory();
+  REQUIRE(store);
+  Database& db = (*store)->db();
+  auto run = start_run(db, RunStart{"import", "a.csv", {}, {}, {}, {}});
+  REQUIRE(run);
+  Date first = *Date::parse_iso("2026-01-01");
+  auto write_all = [&](const char* as_of, double base) {
+    auto sink = StoreSink::create(db, "a.csv", as_of, *run);
+    REQUIRE(sink);
+    // 200 rows: more than the 64 conflicts after which the sink goes straight to the upsert.
+    for (int i = 0; i < 200; ++i) {
+      REQUIRE(sink->breakdown(BreakdownRecord{"1", "page_follows_city", "lifetime", first + i % 10, "city",
+                                              "City " + std::to_string(i / 10), base + i, Unit::percent}));
+    }
+  };
+  write_all("2026-02-01", 0);
+  write_all("2026-03-01", 1000);  // a later export: every value replaced
+  CHECK(*db.scalar_int("SELECT count(*) FROM page_metric_breakdowns") == 200);
+  CHECK(*db.scalar_int("SELECT sum(value) FROM page_metric_breakdowns") == 200 * 1000 + 199 * 200 / 2);
+  CHECK(*db.scalar_int("SELECT count(*) FROM page_metric_breakdowns WHERE as_of = '2026-03-01'") == 200);
+  write_all("2026-02-01", 5000);  // an older export afterwards changes nothing
+  CHECK(*db.scalar_int("SELECT sum(value) FROM page_metric_breakdowns") == 200 * 1000 + 199 * 200 / 2);
 }
 
 TEST_CASE("daily_followers prefers page_follows, then page_fans, then followers_count") {

@@ -8,6 +8,8 @@
 #include <string_view>
 #include <utility>
 
+#include "pageaudit/core/date.h"
+
 namespace pageaudit {
 
 enum class Language { en, es };
@@ -36,5 +38,20 @@ std::string format_count(long long value, Language language);
 // A number rounded to at most decimals places, without trailing zeros, with the language's
 // grouping and decimal mark: 1234.5 -> "1,234.5" (en), "1234,5" (es); 56.0 -> "56".
 std::string format_decimal(double value, int decimals, Language language);
+
+// A number rounded to exactly decimals places, zeros kept (amounts of money): 527.5 -> "527.50"
+// (en), "527,50" (es).
+std::string format_fixed(double value, int decimals, Language language);
+
+// A number to three significant digits, never dropping integer digits: 0.017234 -> "0.0172",
+// 3.456 -> "3.46", 1234.5 -> "1,235" (en).
+std::string format_significant(double value, Language language);
+
+// A share (0..1) as a percent rounded to decimals places: 0.0517 -> "5.2%" (en), "5,2 %" (es,
+// which separates the sign as the RAE asks).
+std::string format_percent(double share, int decimals, Language language);
+
+// A day as a reader writes it: "20 November 2026" (en), "20 de noviembre de 2026" (es).
+std::string format_date(Date day, Language language);
 
 }  // namespace pageaudit

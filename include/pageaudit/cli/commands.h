@@ -39,10 +39,35 @@ struct ImportOptions {
   std::optional<std::string> metric;       // --metric NAME for a chart title the catalogue lacks
   std::optional<std::string> exported_on;  // --exported-on DATE: the day the files were exported
   bool dry_run = false;
+  // --as customers|time|outcomes: the business's own files (SPEC 3.3-3.5) instead of Meta's.
+  std::optional<std::string> as;
+  bool keep_pii = false;  // --keep-pii: store customers' names, e-mails and phones in clear too
 };
+// Imports each file in one transaction of its own; every file is tried, the first error decides
+// the exit code. With --as, the files are read as that kind (input/tables.h).
 Status run_import(const GlobalOptions& global, const ImportOptions& options, const Console& console);
 
 Status run_status(const GlobalOptions& global, const Console& console);
+
+struct AuditOptions {
+  std::optional<std::string> goals_file;  // --goals FILE: load (replace) the Page's goals first
+  std::optional<std::string> page_id;     // --page ID: needed when the store holds several Pages
+  std::optional<std::string> as_of;       // --as-of DATE: default the last day with followers
+  int window_days = 28;                   // --window DAYS
+  std::string format = "text";            // --format text|markdown|json (html: not yet)
+  std::optional<std::string> output;      // --output FILE, written atomically; else stdout
+  std::optional<std::string> lang;        // --lang en|es: default the goals' language, else en
+  std::optional<std::string> fail_on;     // --fail-on behind|missed
+};
+// pageaudit audit: audits one Page against its goals, writes the report and records the audit
+// in audit_runs/audit_results. Reads while a pull runs: it takes no run lock, only SQLite's
+// write lock for its two short transactions (goals, record).
+// Errors: 64 bad options, an ambiguous or unknown Page; 65 a bad goals file (nothing written);
+// 66 no store, no goals file, or no Page in the store; 73/75 the store's; ExitCode::goal_failed
+// (1) with --fail-on when a goal is in that state or worse, in the order met < on_track <
+// behind < missed (no_data never fails), after the report is written and recorded.
+Status run_audit_command(const GlobalOptions& global, const AuditOptions& options,
+                         const Console& console);
 
 struct DemoOptions {
   std::optional<std::string> samples_dir;  // default: the installed or source samples/

@@ -7,7 +7,7 @@
 namespace pageaudit {
 
 // Registers a secret (the access token): every later redact() call replaces it with "[REDACTED]".
-// Empty strings are ignored. Thread-safe.
+// Secrets shorter than 8 characters are ignored (they would mask ordinary words). Thread-safe.
 void register_secret(std::string_view secret);
 
 // Returns text with every registered secret, and the value of every access_token=,

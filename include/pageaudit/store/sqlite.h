@@ -78,6 +78,9 @@ class Statement {
   // Steps to completion (INSERT/UPDATE) and resets the statement for reuse. Bindings are kept:
   // callers rebind every parameter before the next run (clearing them per row cost time).
   Status run();
+  // Like run(), for an INSERT: returns false (and changes nothing) when the row would break a
+  // PRIMARY KEY or UNIQUE constraint, true when it was inserted.
+  Result<bool> run_unless_duplicate();
   // Resets the statement and clears its bindings to NULL.
   void reset();
 

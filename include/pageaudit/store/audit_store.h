@@ -1,0 +1,113 @@
+// The audit's side of the store: writing customer lists, time logs and outcomes; keeping the
+// goals; reading everything the audit needs for one Page; recording each audit.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pageaudit/audit/audit.h"
+#include "pageaudit/core/error.h"
+#include "pageaudit/input/tables.h"
+#include "pageaudit/store/sqlite.h"
+
+namespace pageaudit {
+
+// --- import --as: upserts inside the caller's transaction, tagged with source and run_id ------
+
+// One row per customer (customers.customer_key = Customer::key()). Hashes and clear values from
+// this list replace stored ones where it has them; the clear columns (name, email, phone, city)
+// are written only with keep_pii and are cleared otherwise, so importing a list again without
+// --keep-pii removes the clear values it once stored.
+Status write_customers(Database& db, const CustomerList& list, bool keep_pii,
+                       const std::string& source, int64_t run_id);
+// Distinct customers in the store.
+Result<long> count_customers(Database& db);
+
+// An entry replaces the stored one with the same date, activity and person.
+Status write_time_log(Database& db, std::span<const TimeEntry> entries, const std::string& source,
+                      int64_t run_id);
+
+// A value replaces the stored one with the same date and metric (an empty cell stores NULL).
+Status write_outcomes(Database& db, const OutcomeTable& table, const std::string& source,
+                      int64_t run_id);
+
+// --- goals ----------------------------------------------------------------------------------
+
+// Replaces page_id's rows in goals and its goal_files row, in one transaction of its own.
+// toml is the file's text (kept so that audits without --goals see business, effort, audience
+// and survey too); source the file as given on the command line.
+Status save_goals(Database& db, const std::string& page_id, const Goals& goals,
+                  std::string_view toml, const std::string& source);
+
+struct StoredGoals {
+  Goals goals;
+  std::string source;
+};
+// The goals last saved for page_id, read again from their text; nullopt when none were saved.
+// Errors: those of parse_goals (ExitCode::data), should the stored text no longer be valid.
+Result<std::optional<StoredGoals>> load_stored_goals(Database& db, const std::string& page_id);
+
+// --- reading --------------------------------------------------------------------------------
+
+struct PageInfo {
+  std::string page_id;
+  std::string name;  // "" when the store has none
+};
+// Every Page in the store, by id.
+Result<std::vector<PageInfo>> list_pages(Database& db);
+
+// The last day daily_followers has a count for page_id; nullopt when none.
+Result<std::optional<Date>> last_follower_day(Database& db, const std::string& page_id);
+
+// What to audit: one Page, as of a day, over a window, against goals.
+struct AuditScope {
+  std::string page_id;
+  Date as_of;
+  int window_days = 28;
+  Date today;  // for the staleness check
+  Goals goals;
+  Language language = Language::en;
+};
+
+// Fills AuditInput from the store with the data as of scope.as_of. Window sums read the days
+// window_start()..as_of inclusive; followers also the day before the window, plus the newest
+// count in the store (for the staleness check only). In detail:
+//   followers      the daily_followers view
+//   views          page_media_view (day); impressions: page_impressions (day) up to as_of,
+//                  for the series-break note; reach likewise from page_impressions_unique
+//   viewers        page_total_media_view_unique (day); viewers_window from its days_28 value on
+//                  as_of for a 28-day window, its week value for a 7-day one (uniques never add)
+//   engagements    page_post_engagements (day); page_visits: page_views_total (day)
+//   net_follows    per day page_daily_follows_unique - page_daily_unfollows_unique where both
+//                  exist, else page_daily_follows
+//   posts          posts created in the window; nullopt when the store has no post of the Page
+//   comments       visitors' comments (from_page = 0) created in the window; nullopt when the
+//                  Page has no comment and no successful pull; commenters: distinct authors
+//                  (author_hash, else author_name_hash) with their name hashes; reply_hours:
+//                  per visitor's top-level comment in the window, hours to the Page's first reply
+//   time_log       hours per day, summed over activities and people
+//   outcomes       per metric, the days with a value
+//   customers      count and every name, e-mail and phone hash
+//   audience       the latest page_follows_age_gender / _country / _city breakdown on or before
+//                  as_of, in percent (fractions are scaled; counts are left out)
+// Errors: the store's (ExitCode::cant_create).
+Result<AuditInput> load_audit_input(Database& db, const AuditScope& scope);
+
+// --- recording ------------------------------------------------------------------------------
+
+struct AuditRun {
+  std::string format;                     // "text" | "markdown" | "json" | "html"
+  std::optional<std::string> goals_file;  // the goals' source; nullopt when none were loaded
+  std::string started_at;                 // UTC ISO timestamp
+};
+
+// Records the audit in audit_runs (json: the full JSON report) and one audit_results row per goal,
+// in one transaction of its own. Returns the audit_id.
+Result<int64_t> record_audit(Database& db, const AuditResult& result, const AuditRun& run,
+                             const std::string& json);
+
+}  // namespace pageaudit

@@ -1,0 +1,106 @@
+// What `pull` reads from and writes to the store: the metrics to pull, each Page's pull state
+// (days already pulled, metrics Meta refuses, throttling), the pulled data itself, and the
+// queries `status` shows about pulls.
+#pragma once
+
+#include <condition_variable>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "pageaudit/core/error.h"
+#include "pageaudit/graph/pull.h"
+#include "pageaudit/store/sqlite.h"
+
+namespace pageaudit {
+
+// The catalogue metrics with pull = 1 and status 'active', in catalogue order.
+struct PullCatalogue {
+  std::vector<PullMetric> page_metrics;  // scope 'page': daily series
+  std::vector<PullMetric> post_metrics;  // scope 'post': lifetime values
+};
+Result<PullCatalogue> load_pull_catalogue(Database& db);
+
+// What the store knows about a Page's pulls; a Page never pulled gets an empty state.
+Result<PageState> load_page_state(Database& db, const std::string& page_id);
+
+// The store as the pull's sink. Rows are tagged source 'graph', the Page's run id and as_of (the
+// day of the pull); like imports, a row is replaced only by one read the same day or later.
+// Comment authors are kept as SHA-256 hashes of their id and normalized name; with keep_pii the
+// clear id and name as well (a later run without it keeps clear values already stored).
+//
+// Writing happens on a thread of its own, so that SQLite's work overlaps the network's: each call
+// queues its work and returns at once (waiting only when too much is queued). The writer takes
+// everything queued since its last commit and writes it in one transaction, in the order it was
+// queued, so data always commits together with the coverage and run records that describe it. A
+// call returns the writer's first error, if any; after one, nothing more is written. The
+// Database must not be used by anyone else until close().
+class PullStore final : public PullSink {
+ public:
+  PullStore(Database& db, std::string as_of, bool keep_pii);
+  ~PullStore() override;  // close()
+  PullStore(const PullStore&) = delete;
+  PullStore& operator=(const PullStore&) = delete;
+
+  // import_runs row (command 'pull', source 'graph', kind 'graph') with status 'running'.
+  Status begin_page(const std::string& page_id) override;
+  // pages, page_metrics (end_time kept raw), page_metric_breakdowns, posts, post_metrics,
+  // comments and pull_coverage.
+  Status write(const std::string& page_id, std::vector<PullChunk> chunks) override;
+  // page_metric_status 'unavailable' with Meta's message.
+  Status mark_unavailable(const std::string& page_id, const std::string& metric,
+                          const std::string& message) override;
+  // The run's status, pull_state, deferred coverage and 'available' metrics.
+  Status finish_page(const PageOutcome& outcome) override;
+
+  // Waits until everything queued is written and stops the writer; its first error, if any.
+  Status close();
+
+ private:
+  struct Op;
+  class Writer;
+
+  Status enqueue(Op op);
+  void run_writer();
+
+  std::unique_ptr<Writer> m_writer;  // the statements, used by the writer thread only
+  std::mutex m_mutex;                // guards everything below
+  std::condition_variable m_work;    // the writer waits for work
+  std::condition_variable m_room;    // callers wait for room in the queue
+  std::vector<Op> m_queue;
+  long m_queued_rows = 0;
+  bool m_closing = false;
+  std::optional<Error> m_error;
+  std::thread m_thread;
+};
+
+// ---- for `status` ---------------------------------------------------------------------------
+
+struct MetricAvailability {
+  std::string page_id;
+  std::string metric;
+  std::string status;   // "available" | "unavailable"
+  std::string since;    // UTC time it was first seen so
+  std::string message;  // Meta's words for "unavailable"
+};
+// Every page_metric_status row whose status is 'unavailable', by Page and metric.
+Result<std::vector<MetricAvailability>> unavailable_metrics(Database& db);
+
+struct PullStateRow {
+  std::string page_id;
+  std::optional<std::string> last_status;  // "ok" | "partial" | "failed"
+  std::optional<std::string> last_pull_at;
+  std::optional<std::string> resume_after;       // set: Meta throttled the Page
+  std::optional<std::string> insights_empty_on;  // set: the token may lack read_insights
+};
+// Every pull_state row, by Page.
+Result<std::vector<PullStateRow>> pull_states(Database& db);
+
+// 'YYYY-MM-DDTHH:MM:SSZ' as seconds since the epoch; nullopt for any other text.
+std::optional<std::int64_t> parse_utc_iso(std::string_view text);
+
+}  // namespace pageaudit

@@ -1,0 +1,446 @@
+// Customer lists, time logs, outcomes, goals and audits in the store, and the audit's input.
+#include "pageaudit/store/audit_store.h"
+
+#include <map>
+
+#include "pageaudit/core/clock.h"
+
+namespace pageaudit {
+namespace {
+
+// Steps stmt to the end, calling row() on each row; stops at the first error.
+template <typename Row>
+Status each_row(Statement& stmt, Row row) {
+  for (;;) {
+    auto more = stmt.step();
+    if (!more) return tl::unexpected(more.error());
+    if (!*more) return {};
+    row(stmt);
+  }
+}
+
+std::optional<std::string> if_kept(bool keep, const std::optional<std::string>& value) {
+  return keep ? value : std::nullopt;
+}
+
+std::optional<std::string> non_empty(const std::string& text) {
+  if (text.empty()) return std::nullopt;
+  return text;
+}
+
+}  // namespace
+
+// --- import --as ------------------------------------------------------------------------------
+
+Status write_customers(Database& db, const CustomerList& list, bool keep_pii,
+                       const std::string& source, int64_t run_id) {
+  auto stmt = db.prepare(
+      "INSERT INTO customers(customer_key, name_hash, email_hash, phone_hash, name, email, phone, "
+      "city, source, run_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
+      "ON CONFLICT(customer_key) DO UPDATE SET "
+      "name_hash = coalesce(excluded.name_hash, customers.name_hash), "
+      "email_hash = coalesce(excluded.email_hash, customers.email_hash), "
+      "phone_hash = coalesce(excluded.phone_hash, customers.phone_hash), "
+      "name = excluded.name, email = excluded.email, phone = excluded.phone, "
+      "city = excluded.city, source = excluded.source, run_id = excluded.run_id");
+  if (!stmt) return tl::unexpected(stmt.error());
+  for (const Customer& c : list.customers) {
+    stmt->bind(1, c.key()).bind(2, c.name_hash).bind(3, c.email_hash).bind(4, c.phone_hash);
+    stmt->bind(5, if_kept(keep_pii, c.name)).bind(6, if_kept(keep_pii, c.email));
+    stmt->bind(7, if_kept(keep_pii, c.phone)).bind(8, if_kept(keep_pii, c.city));
+    stmt->bind(9, source).bind(10, run_id);
+    if (auto s = stmt->run(); !s) return s;
+  }
+  return {};
+}
+
+Result<long> count_customers(Database& db) {
+  auto count = db.scalar_int("SELECT count(*) FROM customers");
+  if (!count) return tl::unexpected(count.error());
+  return static_cast<long>(count->value_or(0));
+}
+
+Status write_time_log(Database& db, std::span<const TimeEntry> entries, const std::string& source,
+                      int64_t run_id) {
+  auto stmt = db.prepare(
+      "INSERT INTO time_log(date, hours, activity, person, source, run_id) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(date, activity, person) DO UPDATE SET "
+      "hours = excluded.hours, source = excluded.source, run_id = excluded.run_id");
+  if (!stmt) return tl::unexpected(stmt.error());
+  for (const TimeEntry& e : entries) {
+    stmt->bind(1, e.date.iso()).bind(2, e.hours).bind(3, e.activity).bind(4, e.person);
+    stmt->bind(5, source).bind(6, run_id);
+    if (auto s = stmt->run(); !s) return s;
+  }
+  return {};
+}
+
+Status write_outcomes(Database& db, const OutcomeTable& table, const std::string& source,
+                      int64_t run_id) {
+  auto stmt = db.prepare(
+      "INSERT INTO outcomes(date, metric, value, source, run_id) VALUES (?1, ?2, ?3, ?4, ?5) "
+      "ON CONFLICT(date, metric) DO UPDATE SET value = excluded.value, source = excluded.source, "
+      "run_id = excluded.run_id");
+  if (!stmt) return tl::unexpected(stmt.error());
+  for (const OutcomeValue& v : table.values) {
+    stmt->bind(1, v.date.iso()).bind(2, v.metric).bind(3, v.value).bind(4, source).bind(5, run_id);
+    if (auto s = stmt->run(); !s) return s;
+  }
+  return {};
+}
+
+// --- goals ----------------------------------------------------------------------------------
+
+Status save_goals(Database& db, const std::string& page_id, const Goals& goals,
+                  std::string_view toml, const std::string& source) {
+  Transaction txn(db);
+  if (auto s = txn.begin(); !s) return s;
+  auto clear = db.prepare("DELETE FROM goals WHERE page_id = ?");
+  if (!clear) return tl::unexpected(clear.error());
+  if (auto s = clear->bind(1, page_id).run(); !s) return s;
+
+  const std::string now = utc_now_iso();
+  auto insert = db.prepare(
+      "INSERT INTO goals(page_id, goal_id, objective, metric, bound_kind, bound, by, why, source, "
+      "loaded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+  if (!insert) return tl::unexpected(insert.error());
+  for (const Goal& g : goals.goals) {
+    std::optional<std::string> objective;
+    if (g.objective) objective = std::string(objective_name(*g.objective));
+    std::optional<std::string> by;
+    if (g.by) by = g.by->iso();
+    insert->bind(1, page_id).bind(2, g.id).bind(3, objective).bind(4, g.metric);
+    insert->bind(5, g.bound.key()).bind(6, g.bound.value).bind(7, by).bind(8, non_empty(g.why));
+    insert->bind(9, source).bind(10, now);
+    if (auto s = insert->run(); !s) return s;
+  }
+
+  auto file = db.prepare(
+      "INSERT INTO goal_files(page_id, source, toml, loaded_at) VALUES (?1, ?2, ?3, ?4) "
+      "ON CONFLICT(page_id) DO UPDATE SET source = excluded.source, toml = excluded.toml, "
+      "loaded_at = excluded.loaded_at");
+  if (!file) return tl::unexpected(file.error());
+  if (auto s = file->bind(1, page_id).bind(2, source).bind(3, toml).bind(4, now).run(); !s) {
+    return s;
+  }
+  return txn.commit();
+}
+
+Result<std::optional<StoredGoals>> load_stored_goals(Database& db, const std::string& page_id) {
+  auto stmt = db.prepare("SELECT source, toml FROM goal_files WHERE page_id = ?");
+  if (!stmt) return tl::unexpected(stmt.error());
+  stmt->bind(1, page_id);
+  auto row = stmt->step();
+  if (!row) return tl::unexpected(row.error());
+  if (!*row) return std::optional<StoredGoals>{};
+  StoredGoals stored;
+  stored.source = stmt->text(0);
+  auto goals = parse_goals(stmt->text(1), stored.source);
+  if (!goals) return tl::unexpected(goals.error());
+  stored.goals = std::move(*goals);
+  return std::optional<StoredGoals>{std::move(stored)};
+}
+
+// --- reading --------------------------------------------------------------------------------
+
+Result<std::vector<PageInfo>> list_pages(Database& db) {
+  auto stmt = db.prepare("SELECT page_id, coalesce(name, '') FROM pages ORDER BY page_id");
+  if (!stmt) return tl::unexpected(stmt.error());
+  std::vector<PageInfo> pages;
+  auto done = each_row(*stmt, [&](Statement& row) { pages.push_back({row.text(0), row.text(1)}); });
+  if (!done) return tl::unexpected(done.error());
+  return pages;
+}
+
+Result<std::optional<Date>> last_follower_day(Database& db, const std::string& page_id) {
+  auto stmt = db.prepare("SELECT max(date) FROM daily_followers WHERE page_id = ?");
+  if (!stmt) return tl::unexpected(stmt.error());
+  stmt->bind(1, page_id);
+  auto row = stmt->step();
+  if (!row) return tl::unexpected(row.error());
+  if (!*row || stmt->is_null(0)) return std::optional<Date>{};
+  return Date::parse_iso(stmt->text(0));
+}
+
+namespace {
+
+// Reads the audit's input one part at a time; each part is one or two queries.
+class InputReader {
+ public:
+  InputReader(Database& db, const AuditScope& scope, AuditInput& input)
+      : m_db(db), m_page(scope.page_id), m_input(input) {
+    m_from = input.window_start().iso();
+    m_to = input.as_of.iso();
+  }
+
+  // Reads every part of the input, in the order of the AuditInput fields.
+  Status read_all() {
+    if (auto s = page_name(); !s) return s;
+    if (auto s = followers(); !s) return s;
+    const struct {
+      const char* metric;
+      DailySeries* series;
+      bool whole_history;
+    } dailies[] = {
+        {"page_media_view", &m_input.views, false},
+        {"page_post_engagements", &m_input.engagements, false},
+        {"page_views_total", &m_input.page_visits, false},
+        {"page_total_media_view_unique", &m_input.viewers, false},
+        // Retired metrics: read up to the audit day, to tell where a series changed meaning.
+        {"page_impressions", &m_input.impressions, true},
+        {"page_impressions_unique", &m_input.reach, true},
+    };
+    for (const auto& d : dailies) {
+      if (auto s = daily(d.metric, *d.series, d.whole_history); !s) return s;
+    }
+    if (auto s = viewers_window(); !s) return s;
+    if (auto s = net_follows(); !s) return s;
+    if (auto s = posts(); !s) return s;
+    if (auto s = comments(); !s) return s;
+    if (auto s = time_log(); !s) return s;
+    if (auto s = outcomes(); !s) return s;
+    if (auto s = customers(); !s) return s;
+    return audience();
+  }
+
+ private:
+  Status page_name() {
+    auto stmt = m_db.prepare("SELECT coalesce(name, '') FROM pages WHERE page_id = ?");
+    if (!stmt) return tl::unexpected(stmt.error());
+    stmt->bind(1, m_page);
+    return each_row(*stmt, [&](Statement& row) { m_input.page_name = row.text(0); });
+  }
+
+  Status followers() {
+    auto stmt = prepare(
+        "SELECT date, followers FROM daily_followers WHERE page_id = ?1 AND date BETWEEN ?4 AND ?3 "
+        "UNION SELECT * FROM (SELECT date, followers FROM daily_followers WHERE page_id = ?1 "
+        "ORDER BY date DESC LIMIT 1)");
+    if (!stmt) return tl::unexpected(stmt.error());
+    stmt->bind(4, (m_input.window_start() - 1).iso());
+    return each_row(*stmt, [&](Statement& row) { add(m_input.followers, row); });
+  }
+
+  // A daily metric over the window, or from its first day when whole_history.
+  Status daily(std::string_view metric, DailySeries& into, bool whole_history = false) {
+    auto stmt = prepare(
+        "SELECT date, value FROM page_metrics WHERE page_id = ?1 AND metric = ?4 AND "
+        "period = 'day' AND date BETWEEN ?2 AND ?3 AND value IS NOT NULL");
+    if (!stmt) return tl::unexpected(stmt.error());
+    stmt->bind(4, metric);
+    if (whole_history) stmt->bind(2, "0000-00-00");
+    return each_row(*stmt, [&](Statement& row) { add(into, row); });
+  }
+
+  Status viewers_window() {
+    const char* period = m_input.window_days == 28  ? "days_28"
+                         : m_input.window_days == 7 ? "week"
+                                                    : nullptr;
+    if (!period) return {};
+    auto stmt = prepare(
+        "SELECT value FROM page_metrics WHERE page_id = ?1 AND metric = "
+        "'page_total_media_view_unique' AND period = ?4 AND date = ?3 AND value IS NOT NULL");
+    if (!stmt) return tl::unexpected(stmt.error());
+    stmt->bind(4, period);
+    return each_row(*stmt, [&](Statement& row) { m_input.viewers_window = row.real(0); });
+  }
+
+  Status net_follows() {
+    DailySeries follows, unfollows, gross;
+    for (auto [metric, series] : {std::pair{"page_daily_follows_unique", &follows},
+                                  std::pair{"page_daily_unfollows_unique", &unfollows},
+                                  std::pair{"page_daily_follows", &gross}}) {
+      if (auto s = daily(metric, *series); !s) return s;
+    }
+    for (const auto& [day, value] : gross) m_input.net_follows[day] = value;
+    for (const auto& [day, value] : follows) {
+      auto out = unfollows.find(day);
+      if (out != unfollows.end()) m_input.net_follows[day] = value - out->second;
+    }
+    return {};
+  }
+
+  Status posts() {
+    // created_time is ISO 'YYYY-MM-DDTHH:MM[:SS]': the window's days are compared as text.
+    auto stmt = prepare(
+        "SELECT EXISTS (SELECT 1 FROM posts WHERE page_id = ?1), (SELECT count(*) FROM posts "
+        "WHERE page_id = ?1 AND created_time >= ?2 AND created_time < ?4)");
+    if (!stmt) return tl::unexpected(stmt.error());
+    bind_window_end(*stmt);
+    return each_row(*stmt, [&](Statement& row) {
+      if (row.integer(0)) m_input.posts = static_cast<long>(row.integer(1));
+    });
+  }
+
+  Status comments() {
+    // A pull reads the Page's comments: after one, no comment means none were written.
+    auto known = m_db.prepare(
+        "SELECT EXISTS (SELECT 1 FROM comments WHERE page_id = ?1) OR EXISTS (SELECT 1 FROM "
+        "import_runs WHERE command = 'pull' AND status = 'ok' AND (page_id = ?1 OR page_id IS "
+        "NULL))");
+    if (!known) return tl::unexpected(known.error());
+    known->bind(1, m_page);
+    bool any = false;
+    auto s = each_row(*known, [&](Statement& row) { any = row.integer(0) != 0; });
+    if (!s) return s;
+    if (!any) return {};
+
+    // created_time is UTC 'YYYY-MM-DDTHH:MM:SSZ', compared as text like the posts'.
+    const std::string in_window =
+        " c.page_id = ?1 AND c.from_page = 0 AND c.created_time >= ?2 AND c.created_time < ?4 ";
+    auto count = prepare("SELECT count(*) FROM comments c WHERE" + in_window);
+    if (!count) return tl::unexpected(count.error());
+    bind_window_end(*count);
+    s = each_row(*count, [&](Statement& row) { m_input.comments = row.integer(0); });
+    if (!s) return s;
+
+    const std::string author = "coalesce(c.author_hash, c.author_name_hash)";
+    auto people =
+        prepare("SELECT DISTINCT " + author + ", c.author_name_hash FROM comments c WHERE" +
+                in_window + "AND " + author + " IS NOT NULL ORDER BY 1, 2");
+    if (!people) return tl::unexpected(people.error());
+    bind_window_end(*people);
+    s = each_row(*people, [&](Statement& row) {
+      if (m_input.commenters.empty() || m_input.commenters.back().id != row.text(0)) {
+        m_input.commenters.push_back({row.text(0), {}});
+      }
+      if (!row.is_null(1)) m_input.commenters.back().identity_hashes.push_back(row.text(1));
+    });
+    if (!s) return s;
+
+    // Whole seconds, not julianday: a fraction of a day would make 3.5 hours 3.4999999.
+    auto replies = prepare(
+        "SELECT (strftime('%s', min(r.created_time)) - strftime('%s', c.created_time)) / 3600.0 "
+        "FROM comments c JOIN comments r ON r.parent_id = c.comment_id AND r.from_page = 1 "
+        "WHERE" +
+        in_window + "AND c.parent_id IS NULL GROUP BY c.comment_id ORDER BY c.comment_id");
+    if (!replies) return tl::unexpected(replies.error());
+    bind_window_end(*replies);
+    return each_row(*replies, [&](Statement& row) { m_input.reply_hours.push_back(row.real(0)); });
+  }
+
+  Status time_log() {
+    auto stmt =
+        prepare("SELECT date, sum(hours) FROM time_log WHERE date BETWEEN ?2 AND ?3 GROUP BY date");
+    if (!stmt) return tl::unexpected(stmt.error());
+    return each_row(*stmt, [&](Statement& row) { add(m_input.time_log, row); });
+  }
+
+  Status outcomes() {
+    auto stmt = prepare(
+        "SELECT date, value, metric FROM outcomes WHERE date BETWEEN ?2 AND ?3 AND value IS NOT "
+        "NULL");
+    if (!stmt) return tl::unexpected(stmt.error());
+    return each_row(*stmt, [&](Statement& row) { add(m_input.outcomes[row.text(2)], row); });
+  }
+
+  Status customers() {
+    auto count = count_customers(m_db);
+    if (!count) return tl::unexpected(count.error());
+    m_input.customers_imported = *count;
+    auto stmt = m_db.prepare("SELECT name_hash, email_hash, phone_hash FROM customers");
+    if (!stmt) return tl::unexpected(stmt.error());
+    return each_row(*stmt, [&](Statement& row) {
+      for (int column = 0; column < 3; ++column) {
+        if (!row.is_null(column)) m_input.customer_hashes.insert(row.text(column));
+      }
+    });
+  }
+
+  Status audience() {
+    auto stmt = prepare(
+        "SELECT dimension, key, value, unit FROM page_metric_breakdowns WHERE page_id = ?1 AND "
+        "metric = ?4 AND value IS NOT NULL AND (unit = 'percent' OR unit = 'fraction') AND "
+        "date = (SELECT max(date) FROM page_metric_breakdowns WHERE page_id = ?1 AND metric = ?4 "
+        "AND date <= ?3) ORDER BY dimension, key");
+    if (!stmt) return tl::unexpected(stmt.error());
+    for (const char* metric :
+         {"page_follows_age_gender", "page_follows_country", "page_follows_city"}) {
+      stmt->reset();
+      bind_scope(*stmt);
+      stmt->bind(4, metric);
+      auto s = each_row(*stmt, [&](Statement& row) {
+        const double scale = row.text(3) == "fraction" ? 100 : 1;
+        m_input.audience.push_back({row.text(0), row.text(1), row.real(2) * scale});
+      });
+      if (!s) return s;
+    }
+    return {};
+  }
+
+  // Queries made here number their parameters ?1 Page, ?2 window start, ?3 audit day and ?4
+  // their own; each uses ?3 or a higher one, so that the three bound here exist.
+  Result<Statement> prepare(const std::string& sql) {
+    auto stmt = m_db.prepare(sql);
+    if (stmt) bind_scope(*stmt);
+    return stmt;
+  }
+
+  void bind_scope(Statement& stmt) { stmt.bind(1, m_page).bind(2, m_from).bind(3, m_to); }
+
+  // Timestamps before the day after the audit day are in the window.
+  void bind_window_end(Statement& stmt) { stmt.bind(4, (m_input.as_of + 1).iso()); }
+
+  // A row of (date, value) into a series.
+  static void add(DailySeries& series, Statement& row) {
+    if (auto day = Date::parse_iso(row.text(0))) series[*day] = row.real(1);
+  }
+
+  Database& m_db;
+  const std::string& m_page;
+  AuditInput& m_input;
+  std::string m_from;
+  std::string m_to;
+};
+
+}  // namespace
+
+Result<AuditInput> load_audit_input(Database& db, const AuditScope& scope) {
+  AuditInput input;
+  input.as_of = scope.as_of;
+  input.window_days = scope.window_days;
+  input.today = scope.today;
+  input.page_id = scope.page_id;
+  input.goals = scope.goals;
+  input.language = scope.language;
+
+  InputReader reader(db, scope, input);
+  if (auto s = reader.read_all(); !s) return tl::unexpected(s.error());
+  return input;
+}
+
+// --- recording ------------------------------------------------------------------------------
+
+Result<int64_t> record_audit(Database& db, const AuditResult& result, const AuditRun& run,
+                             const std::string& json) {
+  Transaction txn(db);
+  if (auto s = txn.begin(); !s) return tl::unexpected(s.error());
+  auto audit = db.prepare(
+      "INSERT INTO audit_runs(page_id, as_of, window_days, started_at, finished_at, format, "
+      "goals_file, json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+  if (!audit) return tl::unexpected(audit.error());
+  audit->bind(1, result.page_id).bind(2, result.as_of.iso()).bind(3, result.window_days);
+  audit->bind(4, run.started_at).bind(5, utc_now_iso()).bind(6, run.format);
+  audit->bind(7, run.goals_file).bind(8, json);
+  if (auto s = audit->run(); !s) return tl::unexpected(s.error());
+  const int64_t audit_id = db.last_insert_rowid();
+
+  auto goal = db.prepare(
+      "INSERT INTO audit_results(audit_id, goal_id, metric, status, current, projected, "
+      "required_per_day, projected_date, lint) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+  if (!goal) return tl::unexpected(goal.error());
+  for (const GoalResult& g : result.goals) {
+    std::optional<std::string> projected_date;
+    if (g.projected_date) projected_date = g.projected_date->iso();
+    std::string lint;
+    for (const std::string& rule : g.lint) lint += (lint.empty() ? "" : ",") + rule;
+    goal->bind(1, audit_id).bind(2, g.goal.id).bind(3, g.goal.metric);
+    goal->bind(4, goal_status_name(g.status)).bind(5, g.current).bind(6, g.projected);
+    goal->bind(7, g.required_per_day).bind(8, projected_date).bind(9, non_empty(lint));
+    if (auto s = goal->run(); !s) return tl::unexpected(s.error());
+  }
+  if (auto s = txn.commit(); !s) return tl::unexpected(s.error());
+  return audit_id;
+}
+
+}  // namespace pageaudit

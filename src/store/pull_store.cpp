@@ -1,0 +1,527 @@
+// Pull state and pulled data in SQLite.
+#include "pageaudit/store/pull_store.h"
+
+#include <charconv>
+#include <unordered_map>
+
+#include "pageaudit/audit/identity.h"
+#include "pageaudit/core/clock.h"
+#include "pageaudit/store/writer.h"
+
+namespace pageaudit {
+namespace {
+
+const char* kind_name(CoverageKind kind) {
+  return kind == CoverageKind::insights ? "insights" : "posts";
+}
+
+const char* status_name(PageRunStatus status) {
+  switch (status) {
+    case PageRunStatus::ok:
+      return "ok";
+    case PageRunStatus::partial:
+      return "partial";
+    case PageRunStatus::failed:
+      return "failed";
+  }
+  return "failed";
+}
+
+std::vector<std::string> split_list(const std::string& text) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t comma = text.find(',', start);
+    if (comma == std::string::npos) comma = text.size();
+    if (comma > start) out.push_back(text.substr(start, comma - start));
+    start = comma + 1;
+  }
+  return out;
+}
+
+template <typename Row>
+Result<std::vector<Row>> rows_of(Database& db, std::string_view sql,
+                                 Row (*read)(const Statement&)) {
+  auto stmt = db.prepare(sql);
+  if (!stmt) return tl::unexpected(stmt.error());
+  std::vector<Row> out;
+  for (;;) {
+    auto row = stmt->step();
+    if (!row) return tl::unexpected(row.error());
+    if (!*row) break;
+    out.push_back(read(*stmt));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::optional<std::int64_t> parse_utc_iso(std::string_view text) {
+  if (text.size() != 20 || text[10] != 'T' || text[13] != ':' || text[16] != ':' ||
+      text[19] != 'Z') {
+    return std::nullopt;
+  }
+  auto day = Date::parse_iso(text.substr(0, 10));
+  int parts[3] = {0, 0, 0};
+  for (int k = 0; k < 3; ++k) {
+    std::string_view digits = text.substr(11 + 3 * k, 2);
+    auto [end, ec] = std::from_chars(digits.data(), digits.data() + 2, parts[k]);
+    if (ec != std::errc() || end != digits.data() + 2) return std::nullopt;
+  }
+  if (!day || parts[0] > 23 || parts[1] > 59 || parts[2] > 60) return std::nullopt;
+  return static_cast<std::int64_t>(day->days()) * 86400 + parts[0] * 3600 + parts[1] * 60 +
+         parts[2];
+}
+
+Result<PullCatalogue> load_pull_catalogue(Database& db) {
+  auto stmt = db.prepare(
+      "SELECT metric, scope, coalesce(breakdowns, '') FROM metric_catalog "
+      "WHERE pull = 1 AND status = 'active' ORDER BY rowid");
+  if (!stmt) return tl::unexpected(stmt.error());
+  PullCatalogue out;
+  for (;;) {
+    auto row = stmt->step();
+    if (!row) return tl::unexpected(row.error());
+    if (!*row) break;
+    PullMetric metric{stmt->text(0), split_list(stmt->text(2))};
+    (stmt->text(1) == "page" ? out.page_metrics : out.post_metrics).push_back(std::move(metric));
+  }
+  return out;
+}
+
+Result<PageState> load_page_state(Database& db, const std::string& page_id) {
+  PageState state;
+  state.page_id = page_id;
+  auto coverage = db.prepare(
+      "SELECT kind, first_day, last_day FROM pull_coverage WHERE page_id = ? ORDER BY first_day");
+  if (!coverage) return tl::unexpected(coverage.error());
+  coverage->bind(1, page_id);
+  for (;;) {
+    auto row = coverage->step();
+    if (!row) return tl::unexpected(row.error());
+    if (!*row) break;
+    auto first = Date::parse_iso(coverage->text(1));
+    auto last = Date::parse_iso(coverage->text(2));
+    if (!first || !last) continue;  // edited by hand: asking those days again is harmless
+    (coverage->text(0) == "insights" ? state.insights_covered : state.posts_covered)
+        .push_back(DayRange{*first, *last});
+  }
+  state.insights_covered = merge_ranges(std::move(state.insights_covered));
+  state.posts_covered = merge_ranges(std::move(state.posts_covered));
+
+  auto refused = db.prepare(
+      "SELECT metric FROM page_metric_status WHERE page_id = ? AND status = 'unavailable' "
+      "ORDER BY metric");
+  if (!refused) return tl::unexpected(refused.error());
+  refused->bind(1, page_id);
+  for (;;) {
+    auto row = refused->step();
+    if (!row) return tl::unexpected(row.error());
+    if (!*row) break;
+    state.unavailable.push_back(refused->text(0));
+  }
+
+  auto pull = db.prepare(
+      "SELECT resume_after, EXISTS (SELECT 1 FROM page_metrics WHERE page_id = ?1 AND "
+      "source = 'graph' AND period = 'day') FROM (SELECT ?1 AS page_id) AS p "
+      "LEFT JOIN pull_state s ON s.page_id = p.page_id");
+  if (!pull) return tl::unexpected(pull.error());
+  pull->bind(1, page_id);
+  auto row = pull->step();
+  if (!row) return tl::unexpected(row.error());
+  if (auto resume = pull->opt_text(0)) state.resume_after = parse_utc_iso(*resume);
+  state.has_insights = pull->integer(1) != 0;
+  return state;
+}
+
+// One piece of queued work.
+struct PullStore::Op {
+  enum class Kind { begin, write, unavailable, finish } kind;
+  std::string page_id;
+  std::vector<PullChunk> chunks;  // write
+  std::string metric;             // unavailable
+  std::string message;            // unavailable
+  PageOutcome outcome;            // finish
+};
+
+// The statements and the writing itself, used by the writer thread only.
+class PullStore::Writer {
+ public:
+  Writer(Database& db, std::string as_of, bool keep_pii)
+      : m_db(db), m_as_of(std::move(as_of)), m_keep_pii(keep_pii) {}
+
+  // Everything in `ops` in one transaction.
+  Status apply(std::vector<Op>& ops) {
+    if (auto s = prepare(); !s) return s;
+    Transaction txn(m_db);
+    if (auto s = txn.begin(); !s) return s;
+    m_now = utc_now_iso();
+    for (Op& op : ops) {
+      if (auto s = apply(op); !s) return s;
+    }
+    return txn.commit();
+  }
+
+ private:
+  Status apply(Op& op) {
+    switch (op.kind) {
+      case Op::Kind::begin:
+        return begin(op.page_id);
+      case Op::Kind::write: {
+        auto run = run_of(op.page_id);
+        if (!run) return tl::unexpected(run.error());
+        for (const PullChunk& chunk : op.chunks) {
+          if (auto s = write_chunk(op.page_id, *run, chunk); !s) return s;
+        }
+        return {};
+      }
+      case Op::Kind::unavailable:
+        m_unavailable.bind_ref(1, op.page_id).bind_ref(2, op.metric).bind_ref(3, m_now);
+        return bind_text(m_unavailable, 4, op.message).run();
+      case Op::Kind::finish:
+        return finish(op.outcome);
+    }
+    return {};
+  }
+
+  Status prepare() {
+    if (m_prepared) return {};
+    // Each upsert (a row that may already exist, with foreign keys) keeps a statement journal of
+    // the pages it changes. Once a journal outgrows 64 KiB SQLite moves it to a temporary file,
+    // and from then on every row cost an 8 KiB write() to /var/tmp (1.6 GB for 150,000 rows).
+    // In memory it is a copy.
+    if (auto s = m_db.exec("PRAGMA temp_store = MEMORY"); !s) return s;
+    struct {
+      Statement* stmt;
+      const char* sql;
+    } statements[] = {
+        {&m_page_min,
+         "INSERT INTO pages(page_id, source, updated_at) VALUES (?, 'graph', ?) "
+         "ON CONFLICT(page_id) DO NOTHING"},
+        {&m_page,
+         "INSERT INTO pages(page_id, name, username, category, link, followers_count, fan_count, "
+         "source, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'graph', ?8) "
+         "ON CONFLICT(page_id) DO UPDATE SET name = coalesce(excluded.name, pages.name), "
+         "username = coalesce(excluded.username, pages.username), "
+         "category = coalesce(excluded.category, pages.category), "
+         "link = coalesce(excluded.link, pages.link), "
+         "followers_count = coalesce(excluded.followers_count, pages.followers_count), "
+         "fan_count = coalesce(excluded.fan_count, pages.fan_count), source = 'graph', "
+         "updated_at = excluded.updated_at"},
+        {&m_value,
+         "INSERT INTO page_metrics(page_id, metric, period, date, value, end_time, source, as_of, "
+         "run_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'graph', ?7, ?8) "
+         "ON CONFLICT(page_id, metric, period, date) DO UPDATE SET value = excluded.value, "
+         "end_time = excluded.end_time, source = excluded.source, as_of = excluded.as_of, "
+         "run_id = excluded.run_id WHERE excluded.as_of >= page_metrics.as_of"},
+        {&m_breakdown,
+         "INSERT INTO page_metric_breakdowns(page_id, metric, period, date, dimension, key, "
+         "value, unit, source, as_of, run_id) VALUES (?1, ?2, 'day', ?3, ?4, ?5, ?6, 'count', "
+         "'graph', ?7, ?8) ON CONFLICT(page_id, metric, period, date, dimension, key) DO UPDATE "
+         "SET value = excluded.value, unit = excluded.unit, source = excluded.source, "
+         "as_of = excluded.as_of, run_id = excluded.run_id "
+         "WHERE excluded.as_of >= page_metric_breakdowns.as_of"},
+        {&m_post,
+         "INSERT INTO posts(post_id, page_id, created_time, type, message, permalink, source, "
+         "as_of, run_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'graph', ?7, ?8) "
+         "ON CONFLICT(post_id) DO UPDATE SET "
+         "created_time = coalesce(excluded.created_time, posts.created_time), "
+         "type = coalesce(excluded.type, posts.type), "
+         "message = coalesce(excluded.message, posts.message), "
+         "permalink = coalesce(excluded.permalink, posts.permalink), source = excluded.source, "
+         "as_of = excluded.as_of, run_id = excluded.run_id WHERE excluded.as_of >= posts.as_of"},
+        {&m_post_metric,
+         "INSERT INTO post_metrics(post_id, metric, key, value, source, as_of, run_id) "
+         "VALUES (?1, ?2, ?3, ?4, 'graph', ?5, ?6) ON CONFLICT(post_id, metric, key) DO UPDATE "
+         "SET value = excluded.value, source = excluded.source, as_of = excluded.as_of, "
+         "run_id = excluded.run_id WHERE excluded.as_of >= post_metrics.as_of"},
+        {&m_comment,
+         "INSERT INTO comments(comment_id, post_id, page_id, parent_id, created_time, "
+         "author_hash, author_name_hash, author_id, author_name, from_page, source, as_of, "
+         "run_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'graph', ?11, ?12) "
+         "ON CONFLICT(comment_id) DO UPDATE SET post_id = excluded.post_id, "
+         "page_id = excluded.page_id, parent_id = excluded.parent_id, "
+         "created_time = excluded.created_time, "
+         "author_hash = coalesce(excluded.author_hash, comments.author_hash), "
+         "author_name_hash = coalesce(excluded.author_name_hash, comments.author_name_hash), "
+         "author_id = coalesce(excluded.author_id, comments.author_id), "
+         "author_name = coalesce(excluded.author_name, comments.author_name), "
+         "from_page = excluded.from_page, source = excluded.source, as_of = excluded.as_of, "
+         "run_id = excluded.run_id WHERE excluded.as_of >= comments.as_of"},
+        {&m_coverage_select,
+         "SELECT first_day, last_day FROM pull_coverage WHERE page_id = ? AND kind = ?"},
+        {&m_coverage_delete, "DELETE FROM pull_coverage WHERE page_id = ? AND kind = ?"},
+        {&m_coverage_insert,
+         "INSERT INTO pull_coverage(page_id, kind, first_day, last_day) VALUES (?, ?, ?, ?)"},
+        {&m_unavailable,
+         "INSERT INTO page_metric_status(page_id, metric, status, since, message) "
+         "VALUES (?, ?, 'unavailable', ?, ?) ON CONFLICT(page_id, metric) DO UPDATE SET "
+         "status = 'unavailable', since = excluded.since, message = excluded.message"},
+        {&m_available,
+         "INSERT INTO page_metric_status(page_id, metric, status, since) VALUES (?, ?, "
+         "'available', ?) ON CONFLICT(page_id, metric) DO UPDATE SET status = 'available', "
+         "since = excluded.since, message = NULL WHERE page_metric_status.status <> 'available'"},
+        {&m_state,
+         "INSERT INTO pull_state(page_id, last_run_id, last_status, last_pull_at, resume_after, "
+         "insights_empty_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(page_id) DO UPDATE SET "
+         "last_run_id = excluded.last_run_id, last_status = excluded.last_status, "
+         "last_pull_at = excluded.last_pull_at, resume_after = excluded.resume_after, "
+         "insights_empty_on = excluded.insights_empty_on"},
+    };
+    for (auto& entry : statements) {
+      auto stmt = m_db.prepare(entry.sql);
+      if (!stmt) return tl::unexpected(stmt.error());
+      *entry.stmt = std::move(*stmt);
+    }
+    m_prepared = true;
+    return {};
+  }
+
+  // Binds text without copying it (it outlives the statement's run), or NULL when empty: Meta
+  // leaves fields out or empty, and the store says NULL for both.
+  static Statement& bind_text(Statement& stmt, int index, const std::string& text) {
+    return text.empty() ? stmt.bind_null(index) : stmt.bind_ref(index, text);
+  }
+
+  // ISO text of a date, cached: consecutive rows mostly share their day or the one before.
+  const std::string& iso(Date date) {
+    if (date != m_iso_date) {
+      m_iso_date = date;
+      m_iso_text = date.iso();
+    }
+    return m_iso_text;
+  }
+
+  Result<std::int64_t> run_of(const std::string& page_id) const {
+    auto it = m_runs.find(page_id);
+    if (it == m_runs.end())
+      return failf(ExitCode::software, "pull: Page {} written before its run began", page_id);
+    return it->second;
+  }
+
+  Status begin(const std::string& page_id) {
+    // The Page is listed from the start: its data may arrive before its fields do.
+    if (auto s = m_page_min.bind_ref(1, page_id).bind_ref(2, m_now).run(); !s) return s;
+    auto run = start_run(
+        m_db, RunStart{"pull", "graph", std::nullopt, std::nullopt, std::string("graph"), page_id});
+    if (!run) return tl::unexpected(run.error());
+    m_runs[page_id] = *run;
+    return {};
+  }
+
+  Status add_coverage(const std::string& page_id, const Coverage& coverage) {
+    // Ranges are merged as they are added, so a Page keeps a handful of rows however many nights
+    // it is pulled.
+    const char* kind = kind_name(coverage.kind);
+    m_coverage_select.bind_ref(1, page_id).bind(2, kind);
+    std::vector<DayRange> ranges{coverage.days};
+    for (;;) {
+      auto row = m_coverage_select.step();
+      if (!row) return tl::unexpected(row.error());
+      if (!*row) break;
+      auto first = Date::parse_iso(m_coverage_select.text(0));
+      auto last = Date::parse_iso(m_coverage_select.text(1));
+      if (first && last) ranges.push_back(DayRange{*first, *last});
+    }
+    m_coverage_select.reset();
+    if (auto s = m_coverage_delete.bind_ref(1, page_id).bind(2, kind).run(); !s) return s;
+    for (const DayRange& range : merge_ranges(std::move(ranges))) {
+      m_coverage_insert.bind_ref(1, page_id).bind(2, kind);
+      m_coverage_insert.bind(3, range.first.iso()).bind(4, range.last.iso());
+      if (auto s = m_coverage_insert.run(); !s) return s;
+    }
+    return {};
+  }
+
+  Status write_chunk(const std::string& page_id, std::int64_t run_id, const PullChunk& chunk) {
+    if (chunk.page) {
+      const PageNode& page = *chunk.page;
+      m_page.bind_ref(1, page_id);
+      bind_text(m_page, 2, page.name);
+      bind_text(m_page, 3, page.username);
+      bind_text(m_page, 4, page.category);
+      bind_text(m_page, 5, page.link);
+      m_page.bind(6, page.followers_count).bind(7, page.fan_count).bind_ref(8, m_now);
+      if (auto s = m_page.run(); !s) return s;
+    }
+    for (const PulledValue& v : chunk.values) {
+      m_value.bind_ref(1, page_id).bind_ref(2, v.metric).bind_ref(3, v.period);
+      m_value.bind_ref(4, iso(v.date)).bind(5, v.value);
+      bind_text(m_value, 6, v.end_time).bind_ref(7, m_as_of).bind(8, run_id);
+      if (auto s = m_value.run(); !s) return s;
+    }
+    for (const PulledBreakdown& b : chunk.breakdowns) {
+      m_breakdown.bind_ref(1, page_id).bind_ref(2, b.metric).bind_ref(3, iso(b.date));
+      m_breakdown.bind_ref(4, b.dimension).bind_ref(5, b.key).bind(6, b.value);
+      m_breakdown.bind_ref(7, m_as_of).bind(8, run_id);
+      if (auto s = m_breakdown.run(); !s) return s;
+    }
+    for (const PulledPost& p : chunk.posts) {
+      m_post.bind_ref(1, p.id).bind_ref(2, page_id);
+      bind_text(m_post, 3, p.created_time);
+      bind_text(m_post, 4, p.type);
+      bind_text(m_post, 5, p.message);
+      bind_text(m_post, 6, p.permalink).bind_ref(7, m_as_of).bind(8, run_id);
+      if (auto s = m_post.run(); !s) return s;
+    }
+    for (const PulledPostMetric& m : chunk.post_metrics) {
+      m_post_metric.bind_ref(1, m.post_id).bind_ref(2, m.metric).bind_ref(3, m.key);
+      m_post_metric.bind(4, m.value).bind_ref(5, m_as_of).bind(6, run_id);
+      if (auto s = m_post_metric.run(); !s) return s;
+    }
+    for (const PulledComment& c : chunk.comments) {
+      std::string id_hash, name_hash, id, name;
+      if (c.author && !c.author->id.empty()) {
+        id_hash = hash_identifier(c.author->id);
+        if (m_keep_pii) id = c.author->id;
+      }
+      if (c.author && !c.author->name.empty()) {
+        name_hash = hash_identifier(normalize_text(c.author->name));
+        if (m_keep_pii) name = c.author->name;
+      }
+      m_comment.bind_ref(1, c.id).bind_ref(2, c.post_id).bind_ref(3, page_id);
+      bind_text(m_comment, 4, c.parent_id).bind_ref(5, c.created_time);
+      bind_text(m_comment, 6, id_hash);
+      bind_text(m_comment, 7, name_hash);
+      bind_text(m_comment, 8, id);
+      bind_text(m_comment, 9, name).bind(10, c.from_page ? 1 : 0);
+      m_comment.bind_ref(11, m_as_of).bind(12, run_id);
+      if (auto s = m_comment.run(); !s) return s;
+    }
+    for (const Coverage& coverage : chunk.covered) {
+      if (auto s = add_coverage(page_id, coverage); !s) return s;
+    }
+    return {};
+  }
+
+  Status finish(const PageOutcome& outcome) {
+    auto run = run_of(outcome.page_id);
+    if (!run) return tl::unexpected(run.error());
+    for (const Coverage& coverage : outcome.covered) {
+      if (auto s = add_coverage(outcome.page_id, coverage); !s) return s;
+    }
+    for (const std::string& metric : outcome.available) {
+      m_available.bind_ref(1, outcome.page_id).bind_ref(2, metric).bind_ref(3, m_now);
+      if (auto s = m_available.run(); !s) return s;
+    }
+    std::optional<std::string> resume, empty_on;
+    if (outcome.resume_after) resume = utc_iso(*outcome.resume_after);
+    if (outcome.insights_empty) empty_on = m_as_of;
+    m_state.bind_ref(1, outcome.page_id).bind(2, *run).bind(3, status_name(outcome.status));
+    m_state.bind_ref(4, m_now).bind(5, resume).bind(6, empty_on);
+    if (auto s = m_state.run(); !s) return s;
+    return finish_run(m_db, *run, status_name(outcome.status), outcome.rows, outcome.message,
+                      outcome.page_id, std::string("graph"));
+  }
+
+  Database& m_db;
+  std::string m_as_of;
+  bool m_keep_pii;
+  std::string m_now;  // UTC time of the transaction being written
+  std::unordered_map<std::string, std::int64_t> m_runs;  // Page -> its run in this pull
+  bool m_prepared = false;
+  Statement m_page_min, m_page, m_value, m_breakdown, m_post, m_post_metric, m_comment;
+  Statement m_coverage_select, m_coverage_delete, m_coverage_insert;
+  Statement m_unavailable, m_available, m_state;
+  Date m_iso_date = Date::from_days(-1000000);
+  std::string m_iso_text;
+};
+
+namespace {
+
+// Queued rows past which callers wait for the writer: bounds memory when the network outruns
+// the disk.
+constexpr long k_max_queued_rows = 200'000;
+
+}  // namespace
+
+PullStore::PullStore(Database& db, std::string as_of, bool keep_pii)
+    : m_writer(std::make_unique<Writer>(db, std::move(as_of), keep_pii)),
+      m_thread([this] { run_writer(); }) {}
+
+PullStore::~PullStore() {
+  (void)close();
+}
+
+void PullStore::run_writer() {
+  std::unique_lock<std::mutex> lock(m_mutex);
+  for (;;) {
+    m_work.wait(lock, [this] { return !m_queue.empty() || m_closing; });
+    if (m_queue.empty()) return;  // closing, and everything is written
+    std::vector<Op> ops = std::move(m_queue);
+    m_queue.clear();
+    m_queued_rows = 0;
+    m_room.notify_all();
+    bool failed = m_error.has_value();
+    lock.unlock();
+    // After an error nothing more is written: what follows may depend on what failed.
+    Status written = failed ? Status{} : m_writer->apply(ops);
+    lock.lock();
+    if (!written && !m_error) m_error = written.error();
+  }
+}
+
+Status PullStore::enqueue(Op op) {
+  long rows = 1;
+  for (const PullChunk& chunk : op.chunks) rows += chunk.rows();
+  std::unique_lock<std::mutex> lock(m_mutex);
+  m_room.wait(lock, [this] { return m_queued_rows < k_max_queued_rows || m_error; });
+  if (m_error) return tl::unexpected(*m_error);
+  if (m_closing)
+    return fail(ExitCode::software, "pull: the store was closed before the pull ended");
+  m_queue.push_back(std::move(op));
+  m_queued_rows += rows;
+  m_work.notify_one();
+  return {};
+}
+
+Status PullStore::begin_page(const std::string& page_id) {
+  return enqueue(Op{Op::Kind::begin, page_id, {}, {}, {}, {}});
+}
+
+Status PullStore::write(const std::string& page_id, std::vector<PullChunk> chunks) {
+  return enqueue(Op{Op::Kind::write, page_id, std::move(chunks), {}, {}, {}});
+}
+
+Status PullStore::mark_unavailable(const std::string& page_id, const std::string& metric,
+                                   const std::string& message) {
+  return enqueue(Op{Op::Kind::unavailable, page_id, {}, metric, message, {}});
+}
+
+Status PullStore::finish_page(const PageOutcome& outcome) {
+  return enqueue(Op{Op::Kind::finish, outcome.page_id, {}, {}, {}, outcome});
+}
+
+Status PullStore::close() {
+  {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    m_closing = true;
+  }
+  m_work.notify_one();
+  if (m_thread.joinable()) m_thread.join();
+  std::lock_guard<std::mutex> lock(m_mutex);
+  if (m_error) return tl::unexpected(*m_error);
+  return {};
+}
+
+Result<std::vector<MetricAvailability>> unavailable_metrics(Database& db) {
+  return rows_of<MetricAvailability>(
+      db,
+      "SELECT page_id, metric, status, since, coalesce(message, '') FROM page_metric_status "
+      "WHERE status = 'unavailable' ORDER BY page_id, metric",
+      [](const Statement& s) {
+        return MetricAvailability{s.text(0), s.text(1), s.text(2), s.text(3), s.text(4)};
+      });
+}
+
+Result<std::vector<PullStateRow>> pull_states(Database& db) {
+  return rows_of<PullStateRow>(
+      db,
+      "SELECT page_id, last_status, last_pull_at, resume_after, insights_empty_on "
+      "FROM pull_state ORDER BY page_id",
+      [](const Statement& s) {
+        return PullStateRow{s.text(0), s.opt_text(1), s.opt_text(2), s.opt_text(3), s.opt_text(4)};
+      });
+}
+
+}  // namespace pageaudit

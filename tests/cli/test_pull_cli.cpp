@@ -1,0 +1,231 @@
+// Tests for pageaudit pull's command (cli/pull): options, the token, the run lock, what it prints,
+// and that the token shows up nowhere. run_pull is called in-process with stdout and stderr
+// captured, against the fake Graph server.
+#include <doctest/doctest.h>
+#include <fcntl.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "graph/pull_rig.h"
+#include "pageaudit/store/store.h"
+
+namespace pageaudit {
+namespace {
+
+using test::k_pull_token;
+using test::PullRig;
+using test::query;
+
+// Sends stdout and stderr to files for its lifetime.
+class Captured {
+ public:
+  explicit Captured(const test::TempDir& dir)
+      : m_out_path(dir.file("stdout.txt")), m_err_path(dir.file("stderr.txt")) {
+    std::fflush(stdout);
+    std::fflush(stderr);
+    m_saved_out = ::dup(STDOUT_FILENO);
+    m_saved_err = ::dup(STDERR_FILENO);
+    int out = ::open(m_out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    int err = ::open(m_err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    ::dup2(out, STDOUT_FILENO);
+    ::dup2(err, STDERR_FILENO);
+    ::close(out);
+    ::close(err);
+  }
+  ~Captured() { restore(); }
+
+  void restore() {
+    if (m_saved_out < 0) return;
+    std::fflush(stdout);
+    std::fflush(stderr);
+    ::dup2(m_saved_out, STDOUT_FILENO);
+    ::dup2(m_saved_err, STDERR_FILENO);
+    ::close(m_saved_out);
+    ::close(m_saved_err);
+    m_saved_out = m_saved_err = -1;
+  }
+  std::string out() {
+    restore();
+    return test::read_file(m_out_path);
+  }
+  std::string err() {
+    restore();
+    return test::read_file(m_err_path);
+  }
+
+ private:
+  std::string m_out_path, m_err_path;
+  int m_saved_out = -1, m_saved_err = -1;
+};
+
+TEST_CASE("without a token the pull exits 77 and says how to get one") {
+  PullRig rig;
+  rig.options.token_file.reset();
+  ::unsetenv("PAGEAUDIT_TOKEN");
+  auto status = rig.pull();
+  REQUIRE_FALSE(status);
+  CHECK(status.error().code == ExitCode::no_perm);
+  CHECK(status.error().message ==
+        "no access token: set $PAGEAUDIT_TOKEN or give --token-file FILE; use a long-lived Page "
+        "access token with pages_read_engagement, read_insights and pages_read_user_content "
+        "(README: \"Getting a token\")");
+  CHECK(rig.server->log().http_requests == 0);
+}
+
+TEST_CASE("the token is read from $PAGEAUDIT_TOKEN when no token file is given") {
+  PullRig rig;
+  rig.options.token_file.reset();
+  rig.options.since = "3d";
+  ::setenv("PAGEAUDIT_TOKEN", k_pull_token, 1);
+  auto status = rig.pull();
+  ::unsetenv("PAGEAUDIT_TOKEN");
+  CHECK(status);
+}
+
+TEST_CASE("a token file others can read is used, with a warning") {
+  PullRig rig;
+  rig.options.since = "3d";
+  ::chmod(rig.token_file.c_str(), 0644);
+  Captured io(rig.dir);
+  auto status = rig.pull(false);
+  std::string err = io.err();
+  CHECK(status);
+  CHECK(err == "pageaudit: warning: " + rig.token_file + " is readable by other users; chmod 600 " +
+                   rig.token_file + "\n");
+}
+
+TEST_CASE("a token file that cannot be read exits 66") {
+  PullRig rig;
+  rig.options.token_file = rig.dir.file("missing-token");
+  auto status = rig.pull();
+  REQUIRE_FALSE(status);
+  CHECK(status.error().code == ExitCode::no_input);
+  CHECK(status.error().message ==
+        rig.dir.file("missing-token") + ": cannot read the token file: No such file or directory");
+}
+
+TEST_CASE("bad options are usage errors with exact messages") {
+  struct Case {
+    const char* name;
+    void (*change)(PullOptions&);
+    const char* message;
+  };
+  const Case cases[] = {
+      {"no Page", [](PullOptions& o) { o.pages.clear(); }, "pull: give at least one --page ID"},
+      {"a Page name", [](PullOptions& o) { o.pages = {"cafe.luna"}; },
+       "--page: expected a numeric Page id, got \"cafe.luna\""},
+      {"a bad --since", [](PullOptions& o) { o.since = "last week"; },
+       "--since: expected a date YYYY-MM-DD or a number of days like 30d, got \"last week\""},
+      {"a relative --until", [](PullOptions& o) { o.until = "3d"; },
+       "--until: expected a date YYYY-MM-DD, got \"3d\""},
+      {"--since after --until",
+       [](PullOptions& o) {
+         o.since = "2026-09-10";
+         o.until = "2026-09-01";
+       },
+       "--since 2026-09-10 is after --until 2026-09-01"},
+      {"a bare version", [](PullOptions& o) { o.api_version = "25"; },
+       "--api-version: expected a version like v25.0, got \"25\""},
+      {"not HTTP", [](PullOptions& o) { o.graph_url = "ftp://graph.example"; },
+       "--graph-url: expected an http:// or https:// URL, got \"ftp://graph.example\""},
+      {"a bad --max-wait", [](PullOptions& o) { o.max_wait = "10x"; },
+       "--max-wait: expected a duration like 600s, 10m or 1h, got \"10x\""},
+      {"a negative --refetch-days", [](PullOptions& o) { o.refetch_days = -1; },
+       "--refetch-days: expected 0 to 90, got -1"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.name);
+    PullRig rig;
+    c.change(rig.options);
+    auto status = rig.pull();
+    REQUIRE_FALSE(status);
+    CHECK(status.error().code == ExitCode::usage);
+    CHECK(status.error().message == c.message);
+  }
+}
+
+TEST_CASE("a second run while another holds the store exits 75") {
+  PullRig rig;
+  auto holder = Store::open(rig.db, StoreOptions{});
+  REQUIRE(holder);
+  auto status = rig.pull();
+  REQUIRE_FALSE(status);
+  CHECK(status.error().code == ExitCode::temp_fail);
+  CHECK(status.error().message ==
+        rig.db + ": another pageaudit run holds the store; run again later (or use --wait)");
+}
+
+TEST_CASE("-q prints nothing on success; without it, one summary line") {
+  PullRig rig;
+  rig.options.since = "30d";
+  {
+    Captured io(rig.dir);
+    REQUIRE(rig.pull(true));
+    CHECK(io.out().empty());
+    CHECK(io.err().empty());
+  }
+  rig.now += 3600;
+  rig.server->reset_log();
+  Captured io(rig.dir);
+  REQUIRE(rig.pull(false));
+  std::string out = io.out();
+  CHECK(out.rfind("pulled 1 Page: ", 0) == 0);
+  CHECK(out.find(" (" + std::to_string(rig.server->log().http_requests) + " requests, ") !=
+        std::string::npos);
+  CHECK(std::count(out.begin(), out.end(), '\n') == 1);
+  CHECK(io.err().empty());
+}
+
+TEST_CASE("the token appears in no output, message, store file or WAL") {
+  PullRig rig;
+  rig.options.since = "30d";
+  rig.options.keep_pii = true;
+  {
+    auto created = Store::open(rig.db, StoreOptions{});
+    REQUIRE(created);
+  }
+  // A reader kept open keeps the WAL file in place after the pull closes the store.
+  sqlite3* reader = nullptr;
+  REQUIRE(sqlite3_open_v2(rig.db.c_str(), &reader, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
+  REQUIRE(sqlite3_exec(reader, "SELECT count(*) FROM pages", nullptr, nullptr, nullptr) ==
+          SQLITE_OK);
+  fake::FaultRule failing;
+  failing.kind = fake::FaultKind::http_500;
+  failing.count = 100000;
+  failing.path_contains = "comments";
+  rig.server->add_fault(failing);
+  Captured io(rig.dir);
+  std::vector<std::string> messages;
+  auto first = rig.pull(false);  // the posts listings fail: messages with URLs
+  if (!first) messages.push_back(first.error().message);
+  rig.server->clear_faults();
+  fake::FaultRule expired;
+  expired.kind = fake::FaultKind::token_190;
+  expired.path_contains = "insights";
+  rig.server->add_fault(expired);
+  rig.now += 3600;
+  auto second = rig.pull(false);
+  if (!second) messages.push_back(second.error().message);
+  std::string out = io.out(), err = io.err();
+  std::string wal = test::read_file(rig.db + "-wal");
+  std::string store = test::read_file(rig.db);
+  sqlite3_close(reader);
+
+  REQUIRE(messages.size() == 2);
+  CHECK(messages[0].find("HTTP 500") != std::string::npos);
+  CHECK(messages[1].find("Session has expired") != std::string::npos);
+  CHECK_FALSE(wal.empty());
+  for (const std::string* text : {&out, &err, &messages[0], &messages[1], &wal, &store}) {
+    CHECK(text->find(k_pull_token) == std::string::npos);
+  }
+}
+
+}  // namespace
+}  // namespace pageaudit

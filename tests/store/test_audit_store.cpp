@@ -1,0 +1,378 @@
+// Tests for store/audit_store: the audit's input read from a small store built by hand, the
+// customer/time/outcome writers, goals kept and read back, and the audit history.
+#include <doctest/doctest.h>
+
+#include "pageaudit/store/audit_store.h"
+#include "pageaudit/store/store.h"
+#include "support.h"
+
+namespace pageaudit {
+namespace {
+
+using test::query;
+
+Date day(const char* iso) {
+  return *Date::parse_iso(iso);
+}
+
+// A store on disk with one run, Page P ("Café") and Page Q (no data).
+class Fixture {
+ public:
+  Fixture() : m_path(m_dir.file("s.db")) {
+    auto store = Store::open(m_path, StoreOptions{});
+    REQUIRE(store);
+    m_store = std::move(*store);
+    exec(
+        "INSERT INTO import_runs(run_id, command, started_at, status) VALUES (1, 'import', 't', "
+        "'ok');"
+        "INSERT INTO pages(page_id, name, source, updated_at) VALUES ('P', 'Café', 's', 't'), "
+        "('Q', NULL, 's', 't');");
+  }
+  void exec(const std::string& sql) { REQUIRE(m_store->db().exec(sql)); }
+  void metric(const char* metric, const char* period, const char* date, const char* value) {
+    exec(
+        fmt::format("INSERT INTO page_metrics(page_id, metric, period, date, value, source, as_of, "
+                    "run_id) VALUES ('P', '{}', '{}', '{}', {}, 's', '2026-03-10', 1)",
+                    metric, period, date, value));
+  }
+  Database& db() { return m_store->db(); }
+  const std::string& path() const { return m_path; }
+
+  // As of 2026-03-03 over 5 days: the window is 2026-02-27 .. 2026-03-03, across February's end.
+  AuditInput load(int window_days = 5, const char* page = "P") {
+    AuditScope scope;
+    scope.page_id = page;
+    scope.as_of = day("2026-03-03");
+    scope.window_days = window_days;
+    scope.today = day("2026-03-04");
+    auto input = load_audit_input(db(), scope);
+    REQUIRE(input);
+    return std::move(*input);
+  }
+
+ private:
+  test::TempDir m_dir;
+  std::string m_path;
+  std::unique_ptr<Store> m_store;
+};
+
+DailySeries series(std::initializer_list<std::pair<const char*, double>> days) {
+  DailySeries out;
+  for (const auto& [date, value] : days) out[day(date)] = value;
+  return out;
+}
+
+TEST_CASE("followers: the window, the day before it and the store's newest count") {
+  Fixture f;
+  for (auto [date, value] : {std::pair{"2026-02-25", "100"},
+                             {"2026-02-26", "101"},
+                             {"2026-02-27", "103"},
+                             {"2026-03-01", "104"},
+                             {"2026-03-03", "107"},
+                             {"2026-03-10", "120"}}) {
+    f.metric("page_follows", "day", date, value);
+  }
+  const AuditInput in = f.load();
+  CHECK(in.page_id == "P");
+  CHECK(in.page_name == "Café");
+  CHECK(in.window_start() == day("2026-02-27"));
+  CHECK(in.followers == series({{"2026-02-26", 101},
+                                {"2026-02-27", 103},
+                                {"2026-03-01", 104},
+                                {"2026-03-03", 107},
+                                {"2026-03-10", 120}}));
+  auto last = last_follower_day(f.db(), "P");
+  REQUIRE(last);
+  CHECK(*last == day("2026-03-10"));
+  last = last_follower_day(f.db(), "Q");
+  REQUIRE(last);
+  CHECK_FALSE(*last);
+}
+
+TEST_CASE("daily flows read the window's days, both ends included, and skip NULL values") {
+  Fixture f;
+  for (auto [date, value] : {std::pair{"2026-02-26", "1"},
+                             {"2026-02-27", "10"},
+                             {"2026-02-28", "20"},
+                             {"2026-03-01", "NULL"},
+                             {"2026-03-03", "30"},
+                             {"2026-03-04", "40"}}) {
+    f.metric("page_media_view", "day", date, value);
+  }
+  f.metric("page_media_view", "week", "2026-03-03", "500");
+  f.metric("page_post_engagements", "day", "2026-03-02", "7");
+  f.metric("page_views_total", "day", "2026-02-27", "3");
+  f.metric("page_total_media_view_unique", "day", "2026-03-03", "9");
+  // Retired metrics are read from the start of the store up to the audit day.
+  f.metric("page_impressions", "day", "2025-11-10", "50");
+  f.metric("page_impressions", "day", "2026-03-04", "60");
+  f.metric("page_impressions_unique", "day", "2026-01-05", "20");
+
+  const AuditInput in = f.load();
+  CHECK(in.views == series({{"2026-02-27", 10}, {"2026-02-28", 20}, {"2026-03-03", 30}}));
+  CHECK(in.engagements == series({{"2026-03-02", 7}}));
+  CHECK(in.page_visits == series({{"2026-02-27", 3}}));
+  CHECK(in.viewers == series({{"2026-03-03", 9}}));
+  CHECK(in.impressions == series({{"2025-11-10", 50}}));
+  CHECK(in.reach == series({{"2026-01-05", 20}}));
+  CHECK_FALSE(in.viewers_window);  // a 5-day window has no count of unique viewers
+}
+
+TEST_CASE("viewers over the window come from Meta's count for the same period") {
+  Fixture f;
+  f.metric("page_total_media_view_unique", "days_28", "2026-03-02", "700");
+  f.metric("page_total_media_view_unique", "days_28", "2026-03-03", "800");
+  f.metric("page_total_media_view_unique", "week", "2026-03-03", "300");
+  CHECK(f.load(28).viewers_window == 800);
+  CHECK(f.load(7).viewers_window == 300);
+  CHECK_FALSE(f.load(30).viewers_window);
+}
+
+TEST_CASE("net follows: unique follows minus unfollows where both exist, else daily follows") {
+  Fixture f;
+  f.metric("page_daily_follows_unique", "day", "2026-02-27", "10");
+  f.metric("page_daily_unfollows_unique", "day", "2026-02-27", "3");
+  f.metric("page_daily_follows", "day", "2026-02-27", "12");
+  f.metric("page_daily_follows", "day", "2026-02-28", "5");
+  f.metric("page_daily_follows_unique", "day", "2026-03-01", "4");
+  f.metric("page_daily_follows", "day", "2026-03-01", "6");
+  f.metric("page_daily_unfollows_unique", "day", "2026-03-02", "2");
+  f.metric("page_daily_follows", "day", "2026-03-04", "9");
+  CHECK(f.load().net_follows == series({{"2026-02-27", 7}, {"2026-02-28", 5}, {"2026-03-01", 6}}));
+}
+
+TEST_CASE("posts count those created in the window; a Page without posts has no post data") {
+  Fixture f;
+  for (auto [id, time] : {std::pair{"p1", "2026-02-26T12:00"},
+                          {"p2", "2026-02-27T08:00"},
+                          {"p3", "2026-03-03T23:30:00"},
+                          {"p4", "2026-03-04T00:10"}}) {
+    f.exec(
+        fmt::format("INSERT INTO posts(post_id, page_id, created_time, source, as_of, run_id) "
+                    "VALUES ('{}', 'P', '{}', 's', '2026-03-10', 1)",
+                    id, time));
+  }
+  CHECK(f.load().posts == 2);
+  CHECK_FALSE(f.load(5, "Q").posts);
+}
+
+TEST_CASE("comments, commenters and reply hours in the window") {
+  Fixture f;
+  CHECK_FALSE(f.load().comments);  // no comment and no pull: no comment data
+  const char* rows[] = {
+      // id, parent, time, author hash, name hash, from_page
+      "'c1', NULL, '2026-02-27T00:00:00Z', 'a', 'na', 0",
+      "'r1', 'c1', '2026-02-27T03:30:00Z', NULL, NULL, 1",   // first reply: 3.5 h
+      "'r1b', 'c1', '2026-02-27T05:00:00Z', NULL, NULL, 1",  // a later reply does not count
+      "'c2', NULL, '2026-03-03T23:59:59Z', 'b', 'nb', 0",    // never answered
+      "'c3', 'c2', '2026-03-03T12:00:00Z', 'a', 'na', 0",    // a visitor's reply is a comment
+      "'c4', NULL, '2026-03-04T00:00:00Z', 'c', 'nc', 0",    // the day after the window
+      "'c5', NULL, '2026-02-26T23:59:59Z', 'd', 'nd', 0",    // the day before the window
+      "'c6', NULL, '2026-03-01T10:00:00Z', 'b', 'nb', 0",
+      "'r6', 'c6', '2026-03-02T10:30:00Z', NULL, NULL, 1",  // 24.5 h
+      "'c7', NULL, '2026-02-28T09:00:00Z', NULL, 'ne', 0",  // no author id: the name stands in
+  };
+  for (const char* row : rows) {
+    f.exec(std::string("INSERT INTO comments(comment_id, parent_id, created_time, author_hash, "
+                       "author_name_hash, from_page, post_id, page_id, source, as_of, run_id) "
+                       "VALUES (") +
+           row + ", 'p', 'P', 'graph', '2026-03-10', 1)");
+  }
+  const AuditInput in = f.load();
+  CHECK(in.comments == 5);  // c1, c2, c3, c6, c7
+  REQUIRE(in.commenters.size() == 3);
+  CHECK(in.commenters[0].id == "a");
+  CHECK(in.commenters[0].identity_hashes == std::vector<std::string>{"na"});
+  CHECK(in.commenters[1].id == "b");
+  CHECK(in.commenters[2].id == "ne");
+  CHECK(in.reply_hours == std::vector<double>{3.5, 24.5});
+}
+
+TEST_CASE("after a pull, a Page without comments has zero comments, not missing data") {
+  Fixture f;
+  f.exec(
+      "INSERT INTO import_runs(command, page_id, started_at, status) VALUES ('pull', 'P', 't', "
+      "'ok')");
+  CHECK(f.load().comments == 0);
+}
+
+TEST_CASE("time log and outcomes: the window's days, hours summed over people") {
+  Fixture f;
+  REQUIRE(write_time_log(f.db(),
+                         std::vector<TimeEntry>{{2, day("2026-02-27"), 1.5, "posting", "Lucía"},
+                                                {3, day("2026-02-27"), 0.5, "photos", "Marcos"},
+                                                {4, day("2026-03-03"), 2, "", ""},
+                                                {5, day("2026-03-04"), 1, "", ""}},
+                         "t.csv", 1));
+  OutcomeTable outcomes;
+  outcomes.metrics = {"visitors"};
+  outcomes.values = {{2, day("2026-02-27"), "visitors", 5},
+                     {3, day("2026-03-03"), "visitors", std::nullopt},
+                     {4, day("2026-03-04"), "visitors", 7}};
+  REQUIRE(write_outcomes(f.db(), outcomes, "o.csv", 1));
+  const AuditInput in = f.load();
+  CHECK(in.time_log == series({{"2026-02-27", 2}, {"2026-03-03", 2}}));
+  REQUIRE(in.outcomes.size() == 1);
+  CHECK(in.outcomes.at("visitors") == series({{"2026-02-27", 5}}));
+  CHECK(query(f.path(), "SELECT value IS NULL FROM outcomes WHERE date = '2026-03-03'") == "1\n");
+}
+
+TEST_CASE("re-imported time log entries and outcomes replace the stored ones") {
+  Fixture f;
+  const std::vector<TimeEntry> entries{{2, day("2026-02-27"), 1.5, "posting", "Lucía"}};
+  REQUIRE(write_time_log(f.db(), entries, "a.csv", 1));
+  const std::vector<TimeEntry> again{{2, day("2026-02-27"), 2.5, "posting", "Lucía"}};
+  REQUIRE(write_time_log(f.db(), again, "b.csv", 1));
+  CHECK(query(f.path(), "SELECT date, hours, activity, person, source FROM time_log") ==
+        "2026-02-27|2.5|posting|Lucía|b.csv\n");
+}
+
+TEST_CASE("customers are stored hashed; clear values only with keep_pii") {
+  Fixture f;
+  CustomerList list;
+  Customer ana;
+  ana.name = "Ana López";
+  ana.email = "ana@example.com";
+  ana.city = "Madrid";
+  ana.name_hash = "hn";
+  ana.email_hash = "he";
+  list.customers.push_back(ana);
+  Customer jose;
+  jose.name = "José";
+  jose.name_hash = "hj";
+  list.customers.push_back(jose);
+  REQUIRE(write_customers(f.db(), list, false, "c.csv", 1));
+  CHECK(query(f.path(), "SELECT * FROM customers ORDER BY 1") ==
+        "he|hn|he||||||c.csv|1\nhj|hj|||||||c.csv|1\n");
+
+  // Kept in clear, and a later list adds a phone to the same customer.
+  list.customers[0].phone = "612345678";
+  list.customers[0].phone_hash = "hp";
+  REQUIRE(write_customers(f.db(), list, true, "d.csv", 1));
+  CHECK(query(f.path(), "SELECT * FROM customers WHERE customer_key = 'he'") ==
+        "he|hn|he|hp|Ana López|ana@example.com|612345678|Madrid|d.csv|1\n");
+  auto count = count_customers(f.db());
+  REQUIRE(count);
+  CHECK(*count == 2);
+
+  const AuditInput in = f.load();
+  CHECK(in.customers_imported == 2);
+  CHECK(in.customer_hashes == std::set<std::string, std::less<>>{"he", "hj", "hn", "hp"});
+}
+
+TEST_CASE("audience: the latest breakdown on or before the audit day, in percent") {
+  Fixture f;
+  const char* rows[] = {
+      "'page_follows_city', '2026-01-01', 'city', 'Madrid', 40, 'percent'",
+      "'page_follows_city', '2026-03-01', 'city', 'Madrid', 50, 'percent'",
+      "'page_follows_city', '2026-03-01', 'city', 'Getafe', 5, 'percent'",
+      "'page_follows_city', '2026-03-05', 'city', 'Madrid', 90, 'percent'",
+      "'page_follows_age_gender', '2026-03-01', 'age_gender', 'F.25-34', 0.2, 'fraction'",
+      "'page_follows_country', '2026-03-01', 'country', 'ES', 500, 'count'",
+  };
+  for (const char* row : rows) {
+    f.exec(
+        std::string("INSERT INTO page_metric_breakdowns(metric, date, dimension, key, value, unit, "
+                    "page_id, period, source, as_of, run_id) VALUES (") +
+        row + ", 'P', 'lifetime', 's', '2026-03-10', 1)");
+  }
+  const AuditInput in = f.load();
+  REQUIRE(in.audience.size() == 3);
+  CHECK(in.audience[0].dimension == "age_gender");
+  CHECK(in.audience[0].key == "F.25-34");
+  CHECK(in.audience[0].percent == doctest::Approx(20));
+  CHECK(in.audience[1].key == "Getafe");
+  CHECK(in.audience[2].key == "Madrid");
+  CHECK(in.audience[2].percent == 50);
+}
+
+TEST_CASE("saved goals replace the Page's goals and read back whole") {
+  Fixture f;
+  const std::string first =
+      "language = \"es\"\n[business]\nhourly_cost = 9.5\n[[goal]]\nid = \"a\"\nmetric = "
+      "\"followers\"\nat_least = 15000\nby = \"2026-12-31\"\n[[goal]]\nid = \"b\"\nmetric = "
+      "\"hours\"\nat_most = 40\n";
+  auto goals = parse_goals(first, "g.toml");
+  REQUIRE(goals);
+  REQUIRE(save_goals(f.db(), "P", *goals, first, "g.toml"));
+  CHECK(query(f.path(),
+              "SELECT page_id, goal_id, objective, metric, bound_kind, bound, by, why, source "
+              "FROM goals ORDER BY goal_id") ==
+        "P|a||followers|at_least|15000.0|2026-12-31||g.toml\n"
+        "P|b||hours|at_most|40.0|||g.toml\n");
+
+  const std::string second =
+      "[[goal]]\nid = \"c\"\nobjective = \"loyalty\"\nmetric = "
+      "\"outcome:sales\"\nat_least = 100\nwhy = \"ventas\"\n";
+  goals = parse_goals(second, "h.toml");
+  REQUIRE(goals);
+  REQUIRE(save_goals(f.db(), "P", *goals, second, "h.toml"));
+  CHECK(query(f.path(), "SELECT goal_id, objective, metric, why FROM goals") ==
+        "c|loyalty|outcome:sales|ventas\n");
+
+  auto stored = load_stored_goals(f.db(), "P");
+  REQUIRE(stored);
+  REQUIRE(*stored);
+  CHECK((*stored)->source == "h.toml");
+  REQUIRE((*stored)->goals.goals.size() == 1);
+  CHECK((*stored)->goals.goals[0].metric == "outcome:sales");
+  auto none = load_stored_goals(f.db(), "Q");
+  REQUIRE(none);
+  CHECK_FALSE(*none);
+}
+
+TEST_CASE("each audit is recorded, and goal_status shows the latest one per Page") {
+  Fixture f;
+  AuditResult result;
+  result.page_id = "P";
+  result.as_of = day("2026-03-03");
+  result.window_days = 5;
+  GoalResult g;
+  g.goal.id = "a";
+  g.goal.metric = "followers";
+  g.status = GoalStatus::behind;
+  g.current = 107;
+  g.projected = 200;
+  g.required_per_day = 12.5;
+  g.projected_date = day("2027-01-31");
+  g.lint = {"vanity-round-target", "no-deadline"};
+  result.goals.push_back(g);
+  auto first =
+      record_audit(f.db(), result, AuditRun{"text", "g.toml", "2026-03-04T08:00:00Z"}, "{}");
+  REQUIRE(first);
+
+  result.as_of = day("2026-03-04");
+  result.goals[0].status = GoalStatus::met;
+  result.goals[0].current = 300;
+  result.goals[0].projected.reset();
+  result.goals[0].required_per_day.reset();
+  result.goals[0].projected_date.reset();
+  result.goals[0].lint.clear();
+  auto second = record_audit(f.db(), result, AuditRun{"json", std::nullopt, "2026-03-05T08:00:00Z"},
+                             "{\"as_of\": \"2026-03-04\"}");
+  REQUIRE(second);
+  CHECK(*second == *first + 1);
+
+  CHECK(query(f.path(),
+              "SELECT audit_id, page_id, as_of, window_days, started_at, format, "
+              "coalesce(goals_file, '-'), json FROM audit_runs") ==
+        "1|P|2026-03-03|5|2026-03-04T08:00:00Z|text|g.toml|{}\n"
+        "2|P|2026-03-04|5|2026-03-05T08:00:00Z|json|-|{\"as_of\": \"2026-03-04\"}\n");
+  CHECK(query(f.path(), "SELECT * FROM audit_results WHERE audit_id = 1") ==
+        "1|a|followers|behind|107.0|200.0|12.5|2027-01-31|vanity-round-target,no-deadline\n");
+  CHECK(query(f.path(), "SELECT * FROM goal_status") ==
+        "P|a|followers|met|300.0||||2026-03-04|2\n");
+}
+
+TEST_CASE("the Pages of the store, by id") {
+  Fixture f;
+  auto pages = list_pages(f.db());
+  REQUIRE(pages);
+  REQUIRE(pages->size() == 2);
+  CHECK((*pages)[0].page_id == "P");
+  CHECK((*pages)[0].name == "Café");
+  CHECK((*pages)[1].name.empty());
+}
+
+}  // namespace
+}  // namespace pageaudit
