@@ -1,0 +1,128 @@
+// Table-by-table content hashes of a store.
+#include "reliability/store_content.h"
+
+#include <doctest/doctest.h>
+#include <sqlite3.h>
+
+#include <memory>
+#include <stdexcept>
+#include <vector>
+
+namespace pageaudit::test {
+namespace {
+
+struct Closer {
+  void operator()(sqlite3* db) const { sqlite3_close(db); }
+};
+using Connection = std::unique_ptr<sqlite3, Closer>;
+
+Connection open_rw(const std::string& path) {
+  sqlite3* raw = nullptr;
+  int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE, nullptr);
+  Connection db(raw);
+  if (rc != SQLITE_OK) {
+    throw std::runtime_error("open " + path + ": " + (raw ? sqlite3_errmsg(raw) : "out of memory"));
+  }
+  sqlite3_busy_timeout(raw, 5000);
+  return db;
+}
+
+// Calls 'row' with the text of each column of each result row.
+template <typename Row>
+void each_row(sqlite3* db, const std::string& sql, Row row) {
+  sqlite3_stmt* raw = nullptr;
+  if (sqlite3_prepare_v2(db, sql.c_str(), -1, &raw, nullptr) != SQLITE_OK) {
+    throw std::runtime_error(std::string("prepare: ") + sqlite3_errmsg(db) + " in " + sql);
+  }
+  std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> stmt(raw, &sqlite3_finalize);
+  std::vector<std::string> columns;
+  int rc;
+  while ((rc = sqlite3_step(raw)) == SQLITE_ROW) {
+    columns.resize(static_cast<size_t>(sqlite3_column_count(raw)));
+    for (size_t i = 0; i < columns.size(); ++i) {
+      const unsigned char* text = sqlite3_column_text(raw, static_cast<int>(i));
+      columns[i] = text ? reinterpret_cast<const char*>(text) : "";
+    }
+    row(columns);
+  }
+  if (rc != SQLITE_DONE) throw std::runtime_error(std::string("step: ") + sqlite3_errmsg(db) + " in " + sql);
+}
+
+void fnv1a(std::uint64_t& hash, const std::string& bytes) {
+  for (unsigned char c : bytes) {
+    hash ^= c;
+    hash *= 1099511628211ULL;
+  }
+  hash ^= 0xFF;  // a separator no text holds, so ('ab','c') and ('a','bc') differ
+  hash *= 1099511628211ULL;
+}
+
+std::string quoted_identifier(const std::string& name) {
+  std::string out = "\"";
+  for (char c : name) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+TableContent content_of(sqlite3* db, const std::string& select) {
+  TableContent content;
+  content.hash = 14695981039346656037ULL;
+  each_row(db, select, [&](const std::vector<std::string>& columns) {
+    ++content.rows;
+    for (const std::string& column : columns) fnv1a(content.hash, column);
+  });
+  return content;
+}
+
+}  // namespace
+
+StoreContent store_content(const std::string& db_path, const std::set<std::string>& ignored_columns,
+                           const std::set<std::string>& skipped_tables) {
+  Connection db = open_rw(db_path);
+  StoreContent content;
+  content["sqlite_master"] = content_of(db.get(), "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY 1, 2");
+  std::vector<std::string> tables;
+  each_row(db.get(), "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+           [&](const std::vector<std::string>& row) { tables.push_back(row[0]); });
+  for (const std::string& table : tables) {
+    if (skipped_tables.count(table)) continue;
+    // quote() writes each value as an SQL literal, so NULL, '' and 0 stay distinct.
+    std::string columns;
+    size_t count = 0;
+    each_row(db.get(), "SELECT name FROM pragma_table_info(" + quoted_identifier(table) + ") ORDER BY cid",
+             [&](const std::vector<std::string>& row) {
+               if (ignored_columns.count(row[0])) return;
+               columns += (count++ == 0 ? "quote(" : ", quote(") + quoted_identifier(row[0]) + ")";
+             });
+    if (count == 0) columns = "NULL", count = 1;
+    std::string select = "SELECT " + columns + " FROM " + quoted_identifier(table) + " ORDER BY ";
+    for (size_t i = 1; i <= count; ++i) select += (i > 1 ? ", " : "") + std::to_string(i);
+    content[table] = content_of(db.get(), select);
+  }
+  return content;
+}
+
+std::string query_rw(const std::string& db_path, const std::string& sql) {
+  Connection db = open_rw(db_path);
+  std::string out;
+  each_row(db.get(), sql, [&](const std::vector<std::string>& columns) {
+    for (size_t i = 0; i < columns.size(); ++i) out += (i ? "|" : "") + columns[i];
+    out += '\n';
+  });
+  return out;
+}
+
+void check_same_content(const StoreContent& expected, const StoreContent& actual) {
+  for (const auto& [table, content] : expected) {
+    CAPTURE(table);
+    auto found = actual.find(table);
+    REQUIRE(found != actual.end());
+    CHECK(found->second.rows == content.rows);
+    CHECK(found->second.hash == content.hash);
+  }
+  for (const auto& [table, content] : actual) {
+    CAPTURE(table);
+    CHECK(expected.count(table) == 1);
+  }
+}
+
+}  // namespace pageaudit::test

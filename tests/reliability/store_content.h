@@ -1,0 +1,33 @@
+// What a store holds, table by table, as row counts and content hashes: the reliability tests
+// compare a store after a hostile input or a killed run with the store it should be.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <set>
+#include <string>
+
+namespace pageaudit::test {
+
+struct TableContent {
+  long rows = 0;
+  std::uint64_t hash = 0;  // FNV-1a of the rows as SQL literals, ordered by every column
+  bool operator==(const TableContent&) const = default;
+};
+
+// Table name -> content, plus "sqlite_master" for the schema itself (so a dropped or altered table
+// shows). Columns named in 'ignored_columns' (run ids, timestamps) are left out of every table,
+// and tables named in 'skipped_tables' entirely. The store is opened read-write, as the next
+// pageaudit run would open it: a WAL left by a killed writer is recovered first.
+using StoreContent = std::map<std::string, TableContent>;
+StoreContent store_content(const std::string& db_path, const std::set<std::string>& ignored_columns = {},
+                           const std::set<std::string>& skipped_tables = {});
+
+// One row per line, columns separated by '|', of a query on the store opened read-write.
+std::string query_rw(const std::string& db_path, const std::string& sql);
+
+// doctest CHECKs that both have the same tables with the same content, naming each table that
+// differs.
+void check_same_content(const StoreContent& expected, const StoreContent& actual);
+
+}  // namespace pageaudit::test
