@@ -82,9 +82,11 @@ bool starts_with_period(std::string_view title) {
   return false;
 }
 
-bool contains_folded(const CsvRecord& header, std::string_view needle) {
-  for (const auto& cell : header.fields) {
-    if (fold_header(cell).find(needle) != std::string::npos) return true;
+// Whether any folded header cell contains needle. The header is folded once by the caller: a
+// classic export can have thousands of columns and several markers are looked for.
+bool contains_folded(const std::vector<std::string>& folded_header, std::string_view needle) {
+  for (const auto& cell : folded_header) {
+    if (cell.find(needle) != std::string::npos) return true;
   }
   return false;
 }
@@ -116,12 +118,15 @@ Result<Detection> detect_layout(RecordStream& stream, const Catalog& catalog) {
 
   const CsvRecord& header = *head;
   const std::string first_cell(trim(header[0]));
+  std::vector<std::string> folded;
+  folded.reserve(header.size());
+  for (const auto& cell : header.fields) folded.push_back(fold_header(cell));
 
   // Ads Manager reports (English, Spanish, Portuguese) are refused by name, never misread.
   for (std::string_view marker : {"reporting starts", "amount spent", "ad set name", "campaign name",
                                   "anúncios", "início dos relatórios", "importe gastado",
                                   "inicio del informe", "nombre de la campaña"}) {
-    if (contains_folded(header, marker)) return Detection{Layout::ads_manager, {}};
+    if (contains_folded(folded, marker)) return Detection{Layout::ads_manager, {}};
   }
 
   if (catalog.field("history", first_cell) == "date" && header.size() >= 2 &&
@@ -153,7 +158,7 @@ Result<Detection> detect_layout(RecordStream& stream, const Catalog& catalog) {
   }
   if (has_field(header, catalog, "classic", "post_id") &&
       has_field(header, catalog, "classic", "created_time")) {
-    return Detection{contains_folded(header, "content tags")
+    return Detection{contains_folded(folded, "content tags")
                          ? Layout::classic_video
                          : Layout::classic_post,
                      {}};
