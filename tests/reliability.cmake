@@ -4,3 +4,7 @@ list(APPEND PAGEAUDIT_TEST_SOURCES ${CMAKE_CURRENT_LIST_DIR}/reliability/child.c
 list(APPEND PAGEAUDIT_TEST_SOURCES ${CMAKE_CURRENT_LIST_DIR}/reliability/store_content.cpp)
 list(APPEND PAGEAUDIT_TEST_SOURCES ${CMAKE_CURRENT_LIST_DIR}/reliability/test_hostile_inputs.cpp)
 list(APPEND PAGEAUDIT_TEST_SOURCES ${CMAKE_CURRENT_LIST_DIR}/reliability/test_kill_import.cpp)
+list(APPEND PAGEAUDIT_TEST_SOURCES ${CMAKE_CURRENT_LIST_DIR}/reliability/test_kill_pull.cpp)
+list(APPEND PAGEAUDIT_TEST_SOURCES ${CMAKE_CURRENT_LIST_DIR}/reliability/test_store_io.cpp)
+list(APPEND PAGEAUDIT_TEST_SOURCES ${CMAKE_CURRENT_LIST_DIR}/reliability/test_concurrency.cpp)
+list(APPEND PAGEAUDIT_TEST_SOURCES ${CMAKE_CURRENT_LIST_DIR}/reliability/test_secrets.cpp)

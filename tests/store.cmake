@@ -1,2 +1,3 @@
 list(APPEND PAGEAUDIT_TEST_SOURCES ${CMAKE_CURRENT_LIST_DIR}/store/test_store.cpp)
 list(APPEND PAGEAUDIT_TEST_SOURCES ${CMAKE_CURRENT_LIST_DIR}/store/test_audit_store.cpp)
+list(APPEND PAGEAUDIT_TEST_SOURCES ${CMAKE_CURRENT_LIST_DIR}/store/test_schema_docs.cpp)

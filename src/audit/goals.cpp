@@ -74,8 +74,8 @@ struct Field {
   long line = 0;
 
   std::string describe() const {
-    if (section.empty()) return fmt::format("\"{}\"", key);
-    return fmt::format("\"{}\" in {}", key, section);
+    if (section.empty()) return quoted(key);
+    return fmt::format("{} in {}", quoted(key), section);
   }
 };
 
@@ -110,9 +110,9 @@ class GoalsParser {
 
   void unknown_key(const Field& field) {
     if (field.section.empty()) {
-      error(field.line, fmt::format("unknown key \"{}\"", field.key));
+      error(field.line, fmt::format("unknown key {}", quoted(field.key)));
     } else {
-      error(field.line, fmt::format("unknown key \"{}\" in {}", field.key, field.section));
+      error(field.line, fmt::format("unknown key {} in {}", quoted(field.key), field.section));
     }
   }
 

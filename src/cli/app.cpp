@@ -69,6 +69,23 @@ std::optional<std::string> unknown_command_message(int argc, char** argv) {
   return std::nullopt;
 }
 
+// A token given on the command line is refused before anything else: every user sees it in ps,
+// and shell history keeps it. Its value is registered as a secret first, so that no message,
+// this one included, repeats it.
+std::optional<std::string> token_option_message(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    std::string_view arg = argv[i];
+    if (arg == "--") break;
+    if (arg != "--token" && arg.rfind("--token=", 0) != 0) continue;
+    if (arg == "--token" && i + 1 < argc) register_secret(argv[i + 1]);
+    if (arg != "--token") register_secret(arg.substr(std::string_view("--token=").size()));
+    return std::string(
+        "--token is not accepted: a token on the command line is visible to other users and kept in "
+        "shell history; set $PAGEAUDIT_TOKEN or give --token-file FILE (see 'pageaudit pull --help')");
+  }
+  return std::nullopt;
+}
+
 const char* help_of(const char* name) {
   for (const auto& command : k_commands) {
     if (std::string_view(command.name) == name) return command.help;
@@ -79,6 +96,9 @@ const char* help_of(const char* name) {
 }  // namespace
 
 int run_cli(int argc, char** argv) {
+  // Every command, not only pull, masks the token in the environment: status and audit print
+  // what a pull stored, and a secret that slipped in must still not reach the terminal.
+  if (const char* token = std::getenv("PAGEAUDIT_TOKEN")) register_secret(token);
   CLI::App app{"pageaudit: import Facebook Page insights into SQLite and audit them against the business's goals",
                "pageaudit"};
   app.require_subcommand(1);
@@ -116,6 +136,8 @@ int run_cli(int argc, char** argv) {
       ->type_name("FILE");
   audit_cmd->add_option("--page", audit.page_id, "the Page to audit (needed when the store holds several)")
       ->type_name("ID");
+  audit_cmd->add_flag("--all-pages", audit.all_pages,
+                      "audit every Page of the store in one run, in page_id order (html: --output DIR)");
   audit_cmd->add_option("--as-of", audit.as_of, "the audit day (default: the last day with followers)")
       ->type_name("YYYY-MM-DD");
   audit_cmd->add_option("--window", audit.window_days, "days in the window ending on the audit day (default 28)")
@@ -152,6 +174,10 @@ int run_cli(int argc, char** argv) {
   CLI::App* demo_cmd = app.add_subcommand("demo", help_of("demo"));
   demo_cmd->add_option("--samples", demo.samples_dir, "the samples folder (default: the bundled one)");
 
+  if (auto message = token_option_message(argc, argv)) {
+    Console(global).error(*message);
+    return static_cast<int>(ExitCode::usage);
+  }
   if (auto message = unknown_command_message(argc, argv)) {
     std::fprintf(stderr, "pageaudit: error: %s\n", message->c_str());
     return static_cast<int>(ExitCode::usage);

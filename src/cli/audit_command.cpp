@@ -1,5 +1,5 @@
-// pageaudit audit: load the goals, read the Page's data as of a day, audit it, write the report,
-// record the audit.
+// pageaudit audit: load the goals, read the Page's data (or every Page's) as of a day, audit it,
+// write the report, record the audit.
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -9,6 +9,8 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <span>
+#include <string_view>
 
 #include "pageaudit/audit/audit.h"
 #include "pageaudit/cli/commands.h"
@@ -54,6 +56,20 @@ Result<AuditPlan> check_options(const AuditOptions& options) {
     plan.lang = parse_language(*options.lang);
     if (!plan.lang)
       return failf(ExitCode::usage, "--lang: expected en or es, got \"{}\"", *options.lang);
+  }
+  if (options.all_pages && options.page_id) {
+    return fail(ExitCode::usage, "--page and --all-pages exclude each other");
+  }
+  if (options.all_pages && options.goals_file) {
+    return fail(ExitCode::usage,
+                "--goals and --all-pages exclude each other: --all-pages audits each Page against "
+                "its stored goals");
+  }
+  if (options.all_pages && options.format == "html" &&
+      !(options.output && std::filesystem::is_directory(*options.output))) {
+    return fail(ExitCode::usage,
+                "--all-pages --format html: --output must name a directory, where each Page's "
+                "report is written as PAGE_ID.html");
   }
   if (options.fail_on) {
     if (*options.fail_on == "behind") {
@@ -166,9 +182,14 @@ Status write_atomically(const std::string& path, const std::string& text) {
               at(path, 0, fmt::format("cannot write: {}", std::strerror(error))));
 }
 
-// --fail-on: the goals in that state or a worse one, in the order met < on_track < behind <
-// missed. no_data is not a state of progress and never fails.
-Status check_fail_on(const AuditResult& result, GoalStatus threshold) {
+// The goals --fail-on fails on: those in its state or a worse one, in the order met < on_track <
+// behind < missed. no_data is not a state of progress and never fails.
+struct FailingGoals {
+  long count = 0;
+  std::string list;  // "id (status), ..."
+};
+
+FailingGoals failing_goals(const AuditResult& result, GoalStatus threshold) {
   const auto rank = [](GoalStatus s) {
     switch (s) {
       case GoalStatus::met:
@@ -184,18 +205,169 @@ Status check_fail_on(const AuditResult& result, GoalStatus threshold) {
     }
     return -1;
   };
-  std::string failing;
-  long count = 0;
+  FailingGoals failing;
   for (const GoalResult& g : result.goals) {
     if (rank(g.status) < rank(threshold)) continue;
-    failing += fmt::format("{}{} ({})", failing.empty() ? "" : ", ", g.goal.id,
-                           goal_status_name(g.status));
-    ++count;
+    failing.list += fmt::format("{}{} ({})", failing.list.empty() ? "" : ", ", g.goal.id,
+                                goal_status_name(g.status));
+    ++failing.count;
   }
-  if (count == 0) return {};
+  return failing;
+}
+
+std::string_view fail_on_states(GoalStatus threshold) {
+  return threshold == GoalStatus::missed ? "missed" : "behind or missed";
+}
+
+Status check_fail_on(const AuditResult& result, GoalStatus threshold) {
+  const FailingGoals failing = failing_goals(result, threshold);
+  if (failing.count == 0) return {};
   return failf(ExitCode::goal_failed, "--fail-on {}: {} {} {}: {}", goal_status_name(threshold),
-               count, count == 1 ? "goal is" : "goals are",
-               threshold == GoalStatus::missed ? "missed" : "behind or missed", failing);
+               failing.count, failing.count == 1 ? "goal is" : "goals are",
+               fail_on_states(threshold), failing.list);
+}
+
+// --fail-on over several Pages: the worst Page decides, and the message names every failing one.
+Status check_fail_on(std::span<const AuditRecord> audits, GoalStatus threshold) {
+  std::string failing;
+  long pages = 0;
+  for (const AuditRecord& a : audits) {
+    const FailingGoals goals = failing_goals(a.result, threshold);
+    if (goals.count == 0) continue;
+    failing +=
+        fmt::format("{}Page {}: {}", failing.empty() ? "" : "; ", a.result.page_id, goals.list);
+    ++pages;
+  }
+  if (pages == 0) return {};
+  return failf(ExitCode::goal_failed, "--fail-on {}: {} of {} Pages {} {}: {}",
+               goal_status_name(threshold), pages, audits.size(),
+               pages == 1 ? "has a goal" : "have goals", fail_on_states(threshold), failing);
+}
+
+// Where one Page's audit starts in the output of --all-pages, after the first.
+std::string_view page_separator(std::string_view format) {
+  if (format == "markdown") return "\n---\n\n";  // a thematic break before the next "# " title
+  if (format == "json") return ",\n";              // between the elements of one JSON array
+  return "\n==============================================================================\n\n";
+}
+
+// The report in the chosen format; json is render_json(result), which the store records too.
+std::string render(const std::string& format, const AuditInput& input, const AuditResult& result,
+                   const std::string& json) {
+  if (format == "json") return json + "\n";
+  if (format == "html") return render_html(input, result);
+  return render_report(input, result,
+                       format == "markdown" ? ReportFormat::markdown : ReportFormat::text);
+}
+
+// One Page's audit as the report and the store see it.
+struct PageAudit {
+  AuditInput input;
+  AuditRecord record;
+};
+
+// Audits page: against goals when given (from --goals), else against its stored goals; as of
+// --as-of, else the Page's last day with followers.
+Result<PageAudit> audit_page(Database& db, AuditInputReader& reader, const std::string& page,
+                             std::optional<Goals> goals, std::optional<std::string> goals_source,
+                             const AuditPlan& plan, const AuditOptions& options,
+                             const std::string& started_at, const Console& console) {
+  AuditScope scope;
+  scope.page_id = page;
+  if (goals) {
+    scope.goals = std::move(*goals);
+  } else {
+    auto stored = load_stored_goals(db, page);
+    if (!stored) return tl::unexpected(stored.error());
+    if (*stored) {
+      scope.goals = std::move((*stored)->goals);
+      goals_source = (*stored)->source;
+    } else {
+      console.info(fmt::format("no goals are loaded for Page {}: auditing the figures only", page));
+    }
+  }
+  scope.language = plan.lang.value_or(scope.goals.language.value_or(Language::en));
+  scope.window_days = options.window_days;
+  scope.today = today();
+  if (plan.as_of) {
+    scope.as_of = *plan.as_of;
+  } else {
+    auto last = last_follower_day(db, page);
+    if (!last) return tl::unexpected(last.error());
+    // Without follower data, yesterday: the last whole day (the report says what is missing).
+    scope.as_of = last->value_or(scope.today - 1);
+  }
+
+  auto input = reader.load(scope);
+  if (!input) return tl::unexpected(input.error());
+  AuditResult result = run_audit(*input);
+  std::string json = render_json(result);
+  return PageAudit{std::move(*input),
+                   AuditRecord{std::move(result),
+                               AuditRun{options.format, std::move(goals_source), started_at},
+                               std::move(json)}};
+}
+
+// Prints the report, or writes it to --output.
+Status deliver(const AuditOptions& options, std::string report, const std::string& what,
+               const Console& console) {
+  if (options.output) {
+    if (auto s = write_atomically(*options.output, report); !s) return s;
+    console.info(fmt::format("wrote {} to {}", what, *options.output));
+  } else {
+    report.pop_back();  // Console::result ends the line itself
+    console.result(report);
+  }
+  return {};
+}
+
+// --all-pages: every Page in page_id order in one process, sharing the prepared queries; the
+// reports are written (or printed) before the audits are recorded, all in one transaction.
+Status audit_all_pages(Database& db, const AuditOptions& options, const AuditPlan& plan,
+                       const std::string& started_at, const Console& console) {
+  auto pages = list_pages(db);
+  if (!pages) return tl::unexpected(pages.error());
+  if (pages->empty()) {
+    return failf(ExitCode::no_input,
+                 "{}: the store holds no Page yet; import an export or run pageaudit pull",
+                 db.path());
+  }
+  auto reader = AuditInputReader::prepare(db);
+  if (!reader) return tl::unexpected(reader.error());
+
+  std::vector<AuditRecord> records;
+  records.reserve(pages->size());
+  std::string reports = options.format == "json" ? "[\n" : "";
+  for (const PageInfo& page : *pages) {
+    auto audit = audit_page(db, *reader, page.page_id, std::nullopt, std::nullopt, plan,
+                            options, started_at, console);
+    if (!audit) return tl::unexpected(audit.error());
+    const AuditRecord& record = audit->record;
+    std::string report = render(options.format, audit->input, record.result, record.json);
+    if (options.format == "html") {
+      // check_options made sure --output is a directory.
+      const std::string path =
+          (std::filesystem::path(*options.output) / (page.page_id + ".html")).string();
+      if (auto s = write_atomically(path, report); !s) return s;
+      console.info(fmt::format("wrote the audit of Page {} to {}", page.page_id, path));
+    } else {
+      if (!records.empty()) reports += page_separator(options.format);
+      // The JSON array's elements are the single-line documents, without their line ends.
+      if (options.format == "json") report.pop_back();
+      reports += report;
+    }
+    records.push_back(std::move(audit->record));
+  }
+  if (options.format == "json") reports += "\n]\n";
+  if (options.format != "html") {
+    const std::string what = fmt::format("the audits of {} Pages", records.size());
+    if (auto s = deliver(options, std::move(reports), what, console); !s) return s;
+  }
+
+  auto recorded = record_audits(db, records);
+  if (!recorded) return tl::unexpected(recorded.error());
+  if (plan.fail_on) return check_fail_on(records, *plan.fail_on);
+  return {};
 }
 
 }  // namespace
@@ -225,67 +397,27 @@ Status run_audit_command(const GlobalOptions& global, const AuditOptions& option
   auto store = Store::open(global.db_path, store_options);
   if (!store) return tl::unexpected(store.error());
   Database& db = (*store)->db();
+  if (options.all_pages) return audit_all_pages(db, options, *plan, started_at, console);
 
   auto page = choose_page(db, options, file_goals);
   if (!page) return tl::unexpected(page.error());
-
-  AuditScope scope;
-  scope.page_id = *page;
-  std::optional<std::string> goals_source;
   if (file_goals) {
     if (auto s = save_goals(db, *page, *file_goals, *goals_text, *options.goals_file); !s) return s;
-    scope.goals = std::move(*file_goals);
-    goals_source = options.goals_file;
-  } else {
-    auto stored = load_stored_goals(db, *page);
-    if (!stored) return tl::unexpected(stored.error());
-    if (*stored) {
-      scope.goals = std::move((*stored)->goals);
-      goals_source = (*stored)->source;
-    } else {
-      console.info(
-          fmt::format("no goals are loaded for Page {}: auditing the figures only", *page));
-    }
   }
-  scope.language = plan->lang.value_or(scope.goals.language.value_or(Language::en));
-  scope.window_days = options.window_days;
-  scope.today = today();
-  if (plan->as_of) {
-    scope.as_of = *plan->as_of;
-  } else {
-    auto last = last_follower_day(db, *page);
-    if (!last) return tl::unexpected(last.error());
-    // Without follower data, yesterday: the last whole day (the report says what is missing).
-    scope.as_of = last->value_or(scope.today - 1);
-  }
+  auto reader = AuditInputReader::prepare(db);
+  if (!reader) return tl::unexpected(reader.error());
+  auto audit = audit_page(db, *reader, *page, std::move(file_goals), options.goals_file, *plan,
+                          options, started_at, console);
+  if (!audit) return tl::unexpected(audit.error());
+  const AuditRecord& record = audit->record;
+  std::string report = render(options.format, audit->input, record.result, record.json);
+  const std::string what =
+      fmt::format("the audit of Page {} as of {}", *page, record.result.as_of.iso());
+  if (auto s = deliver(options, std::move(report), what, console); !s) return s;
 
-  auto input = load_audit_input(db, scope);
-  if (!input) return tl::unexpected(input.error());
-  const AuditResult result = run_audit(*input);
-  const std::string json = render_json(result);
-  std::string report;
-  if (options.format == "json") {
-    report = json + "\n";
-  } else if (options.format == "html") {
-    report = render_html(*input, result);
-  } else {
-    report = render_report(
-        *input, result, options.format == "markdown" ? ReportFormat::markdown : ReportFormat::text);
-  }
-
-  if (options.output) {
-    if (auto s = write_atomically(*options.output, report); !s) return s;
-    console.info(fmt::format("wrote the audit of Page {} as of {} to {}", *page, scope.as_of.iso(),
-                             *options.output));
-  } else {
-    report.pop_back();  // Console::result ends the line itself
-    console.result(report);
-  }
-
-  auto recorded =
-      record_audit(db, result, AuditRun{options.format, goals_source, started_at}, json);
+  auto recorded = record_audit(db, record.result, record.run, record.json);
   if (!recorded) return tl::unexpected(recorded.error());
-  if (plan->fail_on) return check_fail_on(result, *plan->fail_on);
+  if (plan->fail_on) return check_fail_on(record.result, *plan->fail_on);
   return {};
 }
 

@@ -137,12 +137,20 @@ Status import_one(Store& store, const Catalog& catalog, const std::string& path,
   return {};
 }
 
-// Every file is tried; each one is all or nothing. All errors are shown (main prints the last),
-// and the first one decides the exit code.
+// A store that cannot be written (73) or is held by another run (75) would fail every later file
+// the same way: the run stops at the first such error, which is then the only one shown.
+bool stops_the_run(const Error& error) {
+  return error.code == ExitCode::cant_create || error.code == ExitCode::temp_fail;
+}
+
+// Every file is tried (until the store fails); each one is all or nothing. All errors are shown
+// (main prints the last), and the first one decides the exit code, unless the store failed: that
+// is what a cron job must hear about.
 Status outcome_of(const std::vector<Error>& errors, const Console& console) {
   if (errors.empty()) return {};
   for (size_t i = 0; i + 1 < errors.size(); ++i) console.error(errors[i].message);
-  return fail(errors.front().code, errors.back().message);
+  const Error& last = errors.back();
+  return fail(stops_the_run(last) ? last.code : errors.front().code, last.message);
 }
 
 // --- import --as: the business's own files -----------------------------------------------------
@@ -337,6 +345,7 @@ Status run_import_tables(const GlobalOptions& global, const ImportOptions& optio
   for (const auto& path : options.files) {
     if (auto status = import_table_one(store.get(), path, *kind, options, console); !status) {
       errors.push_back(status.error());
+      if (stops_the_run(errors.back())) break;
     }
   }
   return outcome_of(errors, console);
@@ -383,6 +392,7 @@ Status run_import(const GlobalOptions& global, const ImportOptions& options, con
   for (const auto& path : options.files) {
     if (auto status = import_one(*store, *catalog, path, options, console); !status) {
       errors.push_back(status.error());
+      if (stops_the_run(errors.back())) break;
     }
   }
   return outcome_of(errors, console);

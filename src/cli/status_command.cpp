@@ -85,9 +85,14 @@ Status print_runs(Database& db, const Console& console) {
 
 Status print_warnings(Database& db, const Console& console) {
   std::vector<std::string> warnings;
+  // A killed run stays 'running' in the ledger; once the same file (or the same Page's pull) has
+  // since finished, the warning has been acted on and is not repeated.
   auto unfinished = db.prepare(
-      "SELECT run_id, command, coalesce(source, ''), started_at FROM import_runs WHERE status = 'running' "
-      "ORDER BY run_id");
+      "SELECT r.run_id, r.command, coalesce(r.source, ''), r.started_at FROM import_runs r "
+      "WHERE r.status = 'running' AND NOT EXISTS (SELECT 1 FROM import_runs later "
+      "WHERE later.run_id > r.run_id AND later.status = 'ok' AND later.command = r.command "
+      "AND later.source IS r.source AND (r.page_id IS NULL OR later.page_id IS r.page_id)) "
+      "ORDER BY r.run_id");
   if (!unfinished) return tl::unexpected(unfinished.error());
   for (;;) {
     auto row = unfinished->step();

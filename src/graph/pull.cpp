@@ -118,12 +118,12 @@ void Engine::start_page(size_t i) {
     ++m_pages_done;
     return;
   }
-  if (auto s = m_sink.begin_page(state.page_id); !s) return set_fatal(s.error());
+  PagePlan plan = plan_page(PlanInput{
+      m_today, m_settings.since, m_settings.until, k_backfill_days, m_settings.refetch_days,
+      m_settings.post_days, state.insights_covered, state.posts_covered, state.backfill_start});
+  if (auto s = m_sink.begin_page(state.page_id, plan.first_wanted); !s) return set_fatal(s.error());
   page.begun = true;
 
-  PagePlan plan = plan_page(PlanInput{m_today, m_settings.since, m_settings.until, k_backfill_days,
-                                      m_settings.refetch_days, m_settings.post_days,
-                                      state.insights_covered, state.posts_covered});
   std::vector<std::string> daily = available(i, m_settings.page_metrics);
   std::vector<Slot> slots;
   if (daily.empty()) plan.insights.clear();

@@ -13,11 +13,26 @@ struct Wanted {
   bool reaches_yesterday = false;
 };
 
+// The first day wanted without --since. Coverage alone cannot say where the wanted days begin:
+// a run's windows are answered out of order, so a first pull killed midway may have committed
+// only its later windows, and starting from the first covered day would never ask for the
+// earlier ones again (until Meta drops them for good). So each run records the first day it
+// wants before asking anything (pull_state.backfill_start), and later runs start there.
+// Committing a window's coverage only once every earlier one is complete would also work, but
+// it would ask again for later windows that did arrive, and it ties the plan's correctness to
+// the order in which answers commit; the recorded start makes the plan right whatever coverage
+// a killed run left. The first covered day still counts, for Pages pulled before the start was
+// recorded.
+Date first_without_since(const PlanInput& input, const std::vector<DayRange>& covered) {
+  Date oldest = input.today - input.backfill_days;
+  std::optional<Date> first = input.backfill_start;
+  if (!covered.empty() && (!first || covered.front().first < *first)) first = covered.front().first;
+  return first ? std::max(*first, oldest) : oldest;
+}
+
 Wanted wanted_days(const PlanInput& input, const std::vector<DayRange>& covered) {
   Date yesterday = input.today - 1;
-  Date first = input.since       ? *input.since
-               : covered.empty() ? input.today - input.backfill_days
-                                 : covered.front().first;
+  Date first = input.since ? *input.since : first_without_since(input, covered);
   Date last = input.until ? std::min(*input.until, yesterday) : yesterday;
   Wanted wanted;
   wanted.reaches_yesterday = last == yesterday;
@@ -85,6 +100,10 @@ PagePlan plan_page(const PlanInput& input) {
   if (posts.reaches_yesterday && !plan.posts.empty() &&
       plan.posts.back().until == std::optional<Date>(input.today)) {
     plan.posts.back().until.reset();
+  }
+  for (const Wanted& wanted : {insights, posts}) {
+    if (wanted.days && (!plan.first_wanted || wanted.days->first < *plan.first_wanted))
+      plan.first_wanted = wanted.days->first;
   }
   return plan;
 }

@@ -78,6 +78,7 @@ struct ColumnPlan {
   std::string_view period;
   std::string_view dimension;  // "" for a single-value metric
   std::string key;
+  bool stock = false;  // a level (total likes): never negative
 };
 
 // Resolves classic titles against the catalogue for one scope ("page" or "post").
@@ -259,6 +260,8 @@ class ClassicReader {
         continue;
       }
       plan->column = i;
+      const MetricInfo* info = catalog.metric(plan->metric);
+      plan->stock = info && info->kind == "stock";
       if (!seen.emplace(plan->metric, plan->period, plan->key).second) {
         if (repeated++ == 0) first_repeated = title;
         continue;
@@ -332,6 +335,9 @@ class ClassicReader {
       auto got = value(row, plan.column);
       if (!got) return tl::unexpected(got.error());
       if (!*got) continue;
+      if (plan.stock && **got < 0) {
+        return negative_total(m_context.file, row.line, trim(m_header[plan.column]), **got);
+      }
       Status sent;
       if (plan.dimension.empty()) {
         sent =

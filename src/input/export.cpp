@@ -328,6 +328,12 @@ bool is_title_line(const CsvRecord& record) {
   return true;
 }
 
+Status negative_total(const std::string& file, long line, std::string_view column, double value) {
+  return fail(ExitCode::data, at(file, line,
+                                 fmt::format("column \"{}\" is a total and cannot be negative, got {}",
+                                             column, value)));
+}
+
 bool is_instagram_title(std::string_view title) {
   return fold_header(title).find("instagram") != std::string::npos;
 }
@@ -345,7 +351,7 @@ Result<std::optional<double>> number_cell(const std::string& file, long line, st
                                column, value)));
   }
   return fail(ExitCode::data,
-              at(file, line, fmt::format("column \"{}\": expected a number, got \"{}\"", column, value)));
+              at(file, line, fmt::format("column {}: expected a number, got {}", quoted(column), quoted(value))));
 }
 
 Result<std::string> require_page(const ExportContext& context) {

@@ -100,6 +100,8 @@ Result<ExportSummary> read_follower_history(RecordStream& stream, const ExportCo
   if (!got) return tl::unexpected(got.error());
   const MetricAlias* alias = catalog.metric_alias("history_column", header[1]);
   const std::string column(trim(header[1]));
+  const MetricInfo* info = catalog.metric(alias->metric);
+  const bool stock = info && info->kind == "stock";
   std::vector<std::string> skipped_columns;
   for (size_t c = 2; c < header.size(); ++c) {
     if (catalog.field("history", header[c]) != "difference" && !trim(header[c]).empty()) {
@@ -132,6 +134,9 @@ Result<ExportSummary> read_follower_history(RecordStream& stream, const ExportCo
     } else {
       auto value = number_cell(context.file, record.line, column, raw);
       if (!value) return tl::unexpected(value.error());
+      if (*value && **value < 0 && stock) {
+        return tl::unexpected(negative_total(context.file, record.line, column, **value).error());
+      }
       row.value = *value;
     }
     rows.push_back(std::move(row));

@@ -113,6 +113,12 @@ std::string value_axis(const Scale& s, double bottom, const auto& y_of, Language
 
 // Days on the time axis with a label: the first of each month, or four days a month when the
 // chart spans fewer than three month starts.
+// Month starts when the span holds three or more, else the 1st, 8th, 15th and 22nd. Month starts are
+// thinned to every 2nd, 3rd, 6th or 12th month until at most k_max_ticks remain: a label such as
+// "1 Nov 2026" is about 55 px wide on a 550 px axis, and more would overlap. The steps divide the
+// year, so January (which carries the year) keeps its label.
+constexpr size_t k_max_ticks = 6;
+
 std::vector<Date> day_ticks(Date first, Date last) {
   std::vector<Date> months;
   std::vector<Date> weeks;
@@ -120,13 +126,23 @@ std::vector<Date> day_ticks(Date first, Date last) {
     if (d.day() == 1) months.push_back(d);
     if (d.day() == 1 || d.day() == 8 || d.day() == 15 || d.day() == 22) weeks.push_back(d);
   }
-  return months.size() >= 3 ? months : weeks;
+  if (months.size() < 3) return weeks;
+  std::vector<Date> kept;
+  for (int step : {1, 2, 3, 6, 12}) {
+    kept.clear();
+    for (Date d : months) {
+      if ((d.month() - 1) % step == 0) kept.push_back(d);
+    }
+    if (kept.size() <= k_max_ticks) break;
+  }
+  return kept;
 }
 
 std::string tick_label(Date day, bool with_year, Language language) {
-  std::string label =
-      fmt::format("{} {}", day.day(), message_text(language, fmt::format("month.{}", day.month())));
-  return with_year ? fmt::format("{} {}", label, day.year()) : label;
+  return message(
+      language, with_year ? "date.short-year" : "date.short", fmt::arg("day", day.day()),
+      fmt::arg("month", message_text(language, fmt::format("month.short.{}", day.month()))),
+      fmt::arg("year", day.year()));
 }
 
 std::string open_svg(const std::string& title, double height) {
@@ -183,15 +199,19 @@ std::string render_time_chart(const TimeChart& chart, Language language, bool in
   std::string out = open_svg(chart.title, height);
   out += value_axis(scale, bottom, y_of, language);
   out += axis_title_y(chart.y_label, k_top, bottom);
-  const std::vector<Date> ticks = day_ticks(*first, *last);
-  for (size_t i = 0; i < ticks.size(); ++i) {
-    const double x = x_of(ticks[i]);
+  // A label centred closer than half its width to the value axis would run into the value labels.
+  constexpr double k_half_label = 30;
+  bool first_label = true;
+  for (Date tick : day_ticks(*first, *last)) {
+    const double x = x_of(tick);
+    if (x - k_left < k_half_label) continue;
     out += fmt::format("<line class=\"axis\" x1=\"{0}\" x2=\"{0}\" y1=\"{1}\" y2=\"{2}\"/>", num(x),
                        num(bottom), num(bottom + 4));
     out +=
         fmt::format("<text class=\"tick\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
                     num(x), num(bottom + 16),
-                    html_escape(tick_label(ticks[i], i == 0 || ticks[i].month() == 1, language)));
+                    html_escape(tick_label(tick, first_label || tick.month() == 1, language)));
+    first_label = false;
   }
   out += fmt::format(
       "<text class=\"axis-title\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>",

@@ -2,6 +2,9 @@
 #include "pageaudit/store/audit_store.h"
 
 #include <map>
+#include <memory>
+#include <set>
+#include <utility>
 
 #include "pageaudit/core/clock.h"
 
@@ -152,8 +155,20 @@ Result<std::vector<PageInfo>> list_pages(Database& db) {
   return pages;
 }
 
+namespace {
+
+// The newest day the daily_followers view (sql/) has a count for Page ?1, asked of page_metrics
+// with the view's own choice of rows. The view ranks its rows with a window function, which SQLite
+// runs over every day of the Page before a max() or an ORDER BY ... LIMIT 1 can see them (3 ms a
+// Page with two years of data); page_metrics answers from its primary key.
+constexpr std::string_view k_newest_follower_day =
+    "(SELECT max(date) FROM page_metrics WHERE page_id = ?1 AND metric IN ('page_follows', "
+    "'page_fans', 'followers_count') AND period IN ('day', 'lifetime') AND value IS NOT NULL)";
+
+}  // namespace
+
 Result<std::optional<Date>> last_follower_day(Database& db, const std::string& page_id) {
-  auto stmt = db.prepare("SELECT max(date) FROM daily_followers WHERE page_id = ?");
+  auto stmt = db.prepare(fmt::format("SELECT {}", k_newest_follower_day));
   if (!stmt) return tl::unexpected(stmt.error());
   stmt->bind(1, page_id);
   auto row = stmt->step();
@@ -162,15 +177,43 @@ Result<std::optional<Date>> last_follower_day(Database& db, const std::string& p
   return Date::parse_iso(stmt->text(0));
 }
 
+// The queries behind AuditInput, prepared once for every Page a process audits. They number their
+// parameters ?1 Page, ?2 window start, ?3 audit day, and from ?4 their own.
+struct AuditInputReader::Queries {
+  Statement page_name;
+  Statement newest_follower_day;
+  Statement followers;
+  Statement daily;
+  Statement viewers_window;
+  Statement posts;
+  Statement comments_known;
+  Statement comments;
+  Statement commenters;
+  Statement replies;
+  Statement time_log;
+  Statement outcomes;
+  Statement audience;
+  // The customer lists are the business's, not a Page's: read once, on the first Page.
+  bool customers_read = false;
+  long customers_imported = 0;
+  std::set<std::string, std::less<>> customer_hashes;
+};
+
 namespace {
 
-// Reads the audit's input one part at a time; each part is one or two queries.
+// Visitors' comments in the window; created_time is UTC 'YYYY-MM-DDTHH:MM:SSZ', compared as text.
+constexpr std::string_view k_comments_in_window =
+    " c.page_id = ?1 AND c.from_page = 0 AND c.created_time >= ?2 AND c.created_time < ?4 ";
+constexpr std::string_view k_comment_author = "coalesce(c.author_hash, c.author_name_hash)";
+
+// Reads one Page's input with the prepared queries, one part at a time.
 class InputReader {
  public:
-  InputReader(Database& db, const AuditScope& scope, AuditInput& input)
-      : m_db(db), m_page(scope.page_id), m_input(input) {
+  InputReader(AuditInputReader::Queries& q, Database& db, AuditInput& input)
+      : m_q(q), m_db(db), m_input(input) {
     m_from = input.window_start().iso();
     m_to = input.as_of.iso();
+    m_after = (input.as_of + 1).iso();
   }
 
   // Reads every part of the input, in the order of the AuditInput fields.
@@ -205,31 +248,26 @@ class InputReader {
 
  private:
   Status page_name() {
-    auto stmt = m_db.prepare("SELECT coalesce(name, '') FROM pages WHERE page_id = ?");
-    if (!stmt) return tl::unexpected(stmt.error());
-    stmt->bind(1, m_page);
-    return each_row(*stmt, [&](Statement& row) { m_input.page_name = row.text(0); });
+    return each_row(scoped(m_q.page_name),
+                    [&](Statement& row) { m_input.page_name = row.text(0); });
   }
 
   Status followers() {
-    auto stmt = prepare(
-        "SELECT date, followers FROM daily_followers WHERE page_id = ?1 AND date BETWEEN ?4 AND ?3 "
-        "UNION SELECT * FROM (SELECT date, followers FROM daily_followers WHERE page_id = ?1 "
-        "ORDER BY date DESC LIMIT 1)");
-    if (!stmt) return tl::unexpected(stmt.error());
-    stmt->bind(4, (m_input.window_start() - 1).iso());
-    return each_row(*stmt, [&](Statement& row) { add(m_input.followers, row); });
+    std::optional<std::string> newest;
+    auto s = each_row(scoped(m_q.newest_follower_day),
+                      [&](Statement& row) { newest = row.opt_text(0); });
+    if (!s) return s;
+    Statement& stmt = scoped(m_q.followers);
+    stmt.bind(4, (m_input.window_start() - 1).iso()).bind(5, newest);
+    return each_row(stmt, [&](Statement& row) { add(m_input.followers, row); });
   }
 
   // A daily metric over the window, or from its first day when whole_history.
   Status daily(std::string_view metric, DailySeries& into, bool whole_history = false) {
-    auto stmt = prepare(
-        "SELECT date, value FROM page_metrics WHERE page_id = ?1 AND metric = ?4 AND "
-        "period = 'day' AND date BETWEEN ?2 AND ?3 AND value IS NOT NULL");
-    if (!stmt) return tl::unexpected(stmt.error());
-    stmt->bind(4, metric);
-    if (whole_history) stmt->bind(2, "0000-00-00");
-    return each_row(*stmt, [&](Statement& row) { add(into, row); });
+    Statement& stmt = scoped(m_q.daily);
+    stmt.bind(4, metric);
+    if (whole_history) stmt.bind(2, "0000-00-00");
+    return each_row(stmt, [&](Statement& row) { add(into, row); });
   }
 
   Status viewers_window() {
@@ -237,12 +275,9 @@ class InputReader {
                          : m_input.window_days == 7 ? "week"
                                                     : nullptr;
     if (!period) return {};
-    auto stmt = prepare(
-        "SELECT value FROM page_metrics WHERE page_id = ?1 AND metric = "
-        "'page_total_media_view_unique' AND period = ?4 AND date = ?3 AND value IS NOT NULL");
-    if (!stmt) return tl::unexpected(stmt.error());
-    stmt->bind(4, period);
-    return each_row(*stmt, [&](Statement& row) { m_input.viewers_window = row.real(0); });
+    Statement& stmt = scoped(m_q.viewers_window);
+    stmt.bind(4, period);
+    return each_row(stmt, [&](Statement& row) { m_input.viewers_window = row.real(0); });
   }
 
   Status net_follows() {
@@ -261,105 +296,67 @@ class InputReader {
   }
 
   Status posts() {
-    // created_time is ISO 'YYYY-MM-DDTHH:MM[:SS]': the window's days are compared as text.
-    auto stmt = prepare(
-        "SELECT EXISTS (SELECT 1 FROM posts WHERE page_id = ?1), (SELECT count(*) FROM posts "
-        "WHERE page_id = ?1 AND created_time >= ?2 AND created_time < ?4)");
-    if (!stmt) return tl::unexpected(stmt.error());
-    bind_window_end(*stmt);
-    return each_row(*stmt, [&](Statement& row) {
+    return each_row(window_ended(m_q.posts), [&](Statement& row) {
       if (row.integer(0)) m_input.posts = static_cast<long>(row.integer(1));
     });
   }
 
   Status comments() {
-    // A pull reads the Page's comments: after one, no comment means none were written.
-    auto known = m_db.prepare(
-        "SELECT EXISTS (SELECT 1 FROM comments WHERE page_id = ?1) OR EXISTS (SELECT 1 FROM "
-        "import_runs WHERE command = 'pull' AND status = 'ok' AND (page_id = ?1 OR page_id IS "
-        "NULL))");
-    if (!known) return tl::unexpected(known.error());
-    known->bind(1, m_page);
     bool any = false;
-    auto s = each_row(*known, [&](Statement& row) { any = row.integer(0) != 0; });
+    auto s = each_row(scoped(m_q.comments_known),
+                      [&](Statement& row) { any = row.integer(0) != 0; });
     if (!s) return s;
     if (!any) return {};
 
-    // created_time is UTC 'YYYY-MM-DDTHH:MM:SSZ', compared as text like the posts'.
-    const std::string in_window =
-        " c.page_id = ?1 AND c.from_page = 0 AND c.created_time >= ?2 AND c.created_time < ?4 ";
-    auto count = prepare("SELECT count(*) FROM comments c WHERE" + in_window);
-    if (!count) return tl::unexpected(count.error());
-    bind_window_end(*count);
-    s = each_row(*count, [&](Statement& row) { m_input.comments = row.integer(0); });
+    s = each_row(window_ended(m_q.comments),
+                 [&](Statement& row) { m_input.comments = row.integer(0); });
     if (!s) return s;
-
-    const std::string author = "coalesce(c.author_hash, c.author_name_hash)";
-    auto people =
-        prepare("SELECT DISTINCT " + author + ", c.author_name_hash FROM comments c WHERE" +
-                in_window + "AND " + author + " IS NOT NULL ORDER BY 1, 2");
-    if (!people) return tl::unexpected(people.error());
-    bind_window_end(*people);
-    s = each_row(*people, [&](Statement& row) {
+    s = each_row(window_ended(m_q.commenters), [&](Statement& row) {
       if (m_input.commenters.empty() || m_input.commenters.back().id != row.text(0)) {
         m_input.commenters.push_back({row.text(0), {}});
       }
       if (!row.is_null(1)) m_input.commenters.back().identity_hashes.push_back(row.text(1));
     });
     if (!s) return s;
-
-    // Whole seconds, not julianday: a fraction of a day would make 3.5 hours 3.4999999.
-    auto replies = prepare(
-        "SELECT (strftime('%s', min(r.created_time)) - strftime('%s', c.created_time)) / 3600.0 "
-        "FROM comments c JOIN comments r ON r.parent_id = c.comment_id AND r.from_page = 1 "
-        "WHERE" +
-        in_window + "AND c.parent_id IS NULL GROUP BY c.comment_id ORDER BY c.comment_id");
-    if (!replies) return tl::unexpected(replies.error());
-    bind_window_end(*replies);
-    return each_row(*replies, [&](Statement& row) { m_input.reply_hours.push_back(row.real(0)); });
+    return each_row(window_ended(m_q.replies),
+                    [&](Statement& row) { m_input.reply_hours.push_back(row.real(0)); });
   }
 
   Status time_log() {
-    auto stmt =
-        prepare("SELECT date, sum(hours) FROM time_log WHERE date BETWEEN ?2 AND ?3 GROUP BY date");
-    if (!stmt) return tl::unexpected(stmt.error());
-    return each_row(*stmt, [&](Statement& row) { add(m_input.time_log, row); });
+    return each_row(scoped(m_q.time_log), [&](Statement& row) { add(m_input.time_log, row); });
   }
 
   Status outcomes() {
-    auto stmt = prepare(
-        "SELECT date, value, metric FROM outcomes WHERE date BETWEEN ?2 AND ?3 AND value IS NOT "
-        "NULL");
-    if (!stmt) return tl::unexpected(stmt.error());
-    return each_row(*stmt, [&](Statement& row) { add(m_input.outcomes[row.text(2)], row); });
+    return each_row(scoped(m_q.outcomes),
+                    [&](Statement& row) { add(m_input.outcomes[row.text(2)], row); });
   }
 
   Status customers() {
-    auto count = count_customers(m_db);
-    if (!count) return tl::unexpected(count.error());
-    m_input.customers_imported = *count;
-    auto stmt = m_db.prepare("SELECT name_hash, email_hash, phone_hash FROM customers");
-    if (!stmt) return tl::unexpected(stmt.error());
-    return each_row(*stmt, [&](Statement& row) {
-      for (int column = 0; column < 3; ++column) {
-        if (!row.is_null(column)) m_input.customer_hashes.insert(row.text(column));
-      }
-    });
+    if (!m_q.customers_read) {
+      auto count = count_customers(m_db);
+      if (!count) return tl::unexpected(count.error());
+      auto stmt = m_db.prepare("SELECT name_hash, email_hash, phone_hash FROM customers");
+      if (!stmt) return tl::unexpected(stmt.error());
+      auto s = each_row(*stmt, [&](Statement& row) {
+        for (int column = 0; column < 3; ++column) {
+          if (!row.is_null(column)) m_q.customer_hashes.insert(row.text(column));
+        }
+      });
+      if (!s) return s;
+      m_q.customers_imported = *count;
+      m_q.customers_read = true;
+    }
+    m_input.customers_imported = m_q.customers_imported;
+    m_input.customer_hashes = m_q.customer_hashes;
+    return {};
   }
 
   Status audience() {
-    auto stmt = prepare(
-        "SELECT dimension, key, value, unit FROM page_metric_breakdowns WHERE page_id = ?1 AND "
-        "metric = ?4 AND value IS NOT NULL AND (unit = 'percent' OR unit = 'fraction') AND "
-        "date = (SELECT max(date) FROM page_metric_breakdowns WHERE page_id = ?1 AND metric = ?4 "
-        "AND date <= ?3) ORDER BY dimension, key");
-    if (!stmt) return tl::unexpected(stmt.error());
     for (const char* metric :
          {"page_follows_age_gender", "page_follows_country", "page_follows_city"}) {
-      stmt->reset();
-      bind_scope(*stmt);
-      stmt->bind(4, metric);
-      auto s = each_row(*stmt, [&](Statement& row) {
+      Statement& stmt = scoped(m_q.audience);
+      stmt.bind(4, metric);
+      auto s = each_row(stmt, [&](Statement& row) {
         const double scale = row.text(3) == "fraction" ? 100 : 1;
         m_input.audience.push_back({row.text(0), row.text(1), row.real(2) * scale});
       });
@@ -368,34 +365,96 @@ class InputReader {
     return {};
   }
 
-  // Queries made here number their parameters ?1 Page, ?2 window start, ?3 audit day and ?4
-  // their own; each uses ?3 or a higher one, so that the three bound here exist.
-  Result<Statement> prepare(const std::string& sql) {
-    auto stmt = m_db.prepare(sql);
-    if (stmt) bind_scope(*stmt);
+  // Resets a query that an earlier Page or part ran, and binds ?1 to ?3. A query without one of
+  // them ignores it (SQLite's SQLITE_RANGE, which bind() does not report).
+  Statement& scoped(Statement& stmt) {
+    stmt.reset();
+    stmt.bind(1, m_input.page_id).bind(2, m_from).bind(3, m_to);
     return stmt;
   }
 
-  void bind_scope(Statement& stmt) { stmt.bind(1, m_page).bind(2, m_from).bind(3, m_to); }
-
-  // Timestamps before the day after the audit day are in the window.
-  void bind_window_end(Statement& stmt) { stmt.bind(4, (m_input.as_of + 1).iso()); }
+  // Like scoped(), with ?4 the day after the audit day: timestamps before it are in the window.
+  Statement& window_ended(Statement& stmt) { return scoped(stmt).bind(4, m_after); }
 
   // A row of (date, value) into a series.
   static void add(DailySeries& series, Statement& row) {
     if (auto day = Date::parse_iso(row.text(0))) series[*day] = row.real(1);
   }
 
+  AuditInputReader::Queries& m_q;
   Database& m_db;
-  const std::string& m_page;
   AuditInput& m_input;
   std::string m_from;
   std::string m_to;
+  std::string m_after;
 };
 
 }  // namespace
 
-Result<AuditInput> load_audit_input(Database& db, const AuditScope& scope) {
+AuditInputReader::AuditInputReader(Database& db, std::unique_ptr<Queries> queries)
+    : m_db(&db), m_queries(std::move(queries)) {}
+AuditInputReader::AuditInputReader(AuditInputReader&&) noexcept = default;
+AuditInputReader& AuditInputReader::operator=(AuditInputReader&&) noexcept = default;
+AuditInputReader::~AuditInputReader() = default;
+
+Result<AuditInputReader> AuditInputReader::prepare(Database& db) {
+  auto q = std::make_unique<Queries>();
+  const std::string in_window(k_comments_in_window);
+  const std::string author(k_comment_author);
+  const std::pair<Statement*, std::string> queries[] = {
+      {&q->page_name, "SELECT coalesce(name, '') FROM pages WHERE page_id = ?1"},
+      {&q->newest_follower_day, fmt::format("SELECT {}", k_newest_follower_day)},
+      // The window's days from ?4 and the newest day ?5. Comparisons with values, not BETWEEN or
+      // a subquery: SQLite pushes only those down into the view's window function, so that only
+      // these days are ranked.
+      {&q->followers,
+       "SELECT date, followers FROM daily_followers WHERE page_id = ?1 AND date >= ?4 AND "
+       "date <= ?3 UNION SELECT date, followers FROM daily_followers WHERE page_id = ?1 AND "
+       "date = ?5"},
+      {&q->daily,
+       "SELECT date, value FROM page_metrics WHERE page_id = ?1 AND metric = ?4 AND "
+       "period = 'day' AND date BETWEEN ?2 AND ?3 AND value IS NOT NULL"},
+      {&q->viewers_window,
+       "SELECT value FROM page_metrics WHERE page_id = ?1 AND metric = "
+       "'page_total_media_view_unique' AND period = ?4 AND date = ?3 AND value IS NOT NULL"},
+      // created_time is ISO 'YYYY-MM-DDTHH:MM[:SS]': the window's days are compared as text.
+      {&q->posts,
+       "SELECT EXISTS (SELECT 1 FROM posts WHERE page_id = ?1), (SELECT count(*) FROM posts "
+       "WHERE page_id = ?1 AND created_time >= ?2 AND created_time < ?4)"},
+      // A pull reads the Page's comments: after one, no comment means none were written.
+      {&q->comments_known,
+       "SELECT EXISTS (SELECT 1 FROM comments WHERE page_id = ?1) OR EXISTS (SELECT 1 FROM "
+       "import_runs WHERE command = 'pull' AND status = 'ok' AND (page_id = ?1 OR page_id IS "
+       "NULL))"},
+      {&q->comments, "SELECT count(*) FROM comments c WHERE" + in_window},
+      {&q->commenters, "SELECT DISTINCT " + author + ", c.author_name_hash FROM comments c WHERE" +
+                           in_window + "AND " + author + " IS NOT NULL ORDER BY 1, 2"},
+      // Whole seconds, not julianday: a fraction of a day would make 3.5 hours 3.4999999.
+      {&q->replies,
+       "SELECT (strftime('%s', min(r.created_time)) - strftime('%s', c.created_time)) / 3600.0 "
+       "FROM comments c JOIN comments r ON r.parent_id = c.comment_id AND r.from_page = 1 "
+       "WHERE" +
+           in_window + "AND c.parent_id IS NULL GROUP BY c.comment_id ORDER BY c.comment_id"},
+      {&q->time_log,
+       "SELECT date, sum(hours) FROM time_log WHERE date BETWEEN ?2 AND ?3 GROUP BY date"},
+      {&q->outcomes,
+       "SELECT date, value, metric FROM outcomes WHERE date BETWEEN ?2 AND ?3 AND value IS NOT "
+       "NULL"},
+      {&q->audience,
+       "SELECT dimension, key, value, unit FROM page_metric_breakdowns WHERE page_id = ?1 AND "
+       "metric = ?4 AND value IS NOT NULL AND (unit = 'percent' OR unit = 'fraction') AND "
+       "date = (SELECT max(date) FROM page_metric_breakdowns WHERE page_id = ?1 AND metric = ?4 "
+       "AND date <= ?3) ORDER BY dimension, key"},
+  };
+  for (const auto& [stmt, sql] : queries) {
+    auto prepared = db.prepare(sql);
+    if (!prepared) return tl::unexpected(prepared.error());
+    *stmt = std::move(*prepared);
+  }
+  return AuditInputReader(db, std::move(q));
+}
+
+Result<AuditInput> AuditInputReader::load(const AuditScope& scope) {
   AuditInput input;
   input.as_of = scope.as_of;
   input.window_days = scope.window_days;
@@ -404,43 +463,89 @@ Result<AuditInput> load_audit_input(Database& db, const AuditScope& scope) {
   input.goals = scope.goals;
   input.language = scope.language;
 
-  InputReader reader(db, scope, input);
+  InputReader reader(*m_queries, *m_db, input);
   if (auto s = reader.read_all(); !s) return tl::unexpected(s.error());
   return input;
 }
 
+Result<AuditInput> load_audit_input(Database& db, const AuditScope& scope) {
+  auto reader = AuditInputReader::prepare(db);
+  if (!reader) return tl::unexpected(reader.error());
+  return reader->load(scope);
+}
+
 // --- recording ------------------------------------------------------------------------------
+
+namespace {
+
+// The two inserts of an audit, prepared once however many audits are recorded.
+struct AuditInserts {
+  Statement audit;
+  Statement goal;
+
+  static Result<AuditInserts> prepare(Database& db) {
+    auto audit = db.prepare(
+        "INSERT INTO audit_runs(page_id, as_of, window_days, started_at, finished_at, format, "
+        "goals_file, json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+    if (!audit) return tl::unexpected(audit.error());
+    auto goal = db.prepare(
+        "INSERT INTO audit_results(audit_id, goal_id, metric, status, current, projected, "
+        "required_per_day, projected_date, lint) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+    if (!goal) return tl::unexpected(goal.error());
+    return AuditInserts{std::move(*audit), std::move(*goal)};
+  }
+
+  // Inserts one audit inside the caller's transaction; returns its audit_id.
+  Result<int64_t> insert(Database& db, const AuditResult& result, const AuditRun& run,
+                         const std::string& json) {
+    audit.bind(1, result.page_id).bind(2, result.as_of.iso()).bind(3, result.window_days);
+    audit.bind(4, run.started_at).bind(5, utc_now_iso()).bind(6, run.format);
+    audit.bind(7, run.goals_file).bind(8, json);
+    if (auto s = audit.run(); !s) return tl::unexpected(s.error());
+    const int64_t audit_id = db.last_insert_rowid();
+
+    for (const GoalResult& g : result.goals) {
+      std::optional<std::string> projected_date;
+      if (g.projected_date) projected_date = g.projected_date->iso();
+      std::string lint;
+      for (const std::string& rule : g.lint) lint += (lint.empty() ? "" : ",") + rule;
+      goal.bind(1, audit_id).bind(2, g.goal.id).bind(3, g.goal.metric);
+      goal.bind(4, goal_status_name(g.status)).bind(5, g.current).bind(6, g.projected);
+      goal.bind(7, g.required_per_day).bind(8, projected_date).bind(9, non_empty(lint));
+      if (auto s = goal.run(); !s) return tl::unexpected(s.error());
+    }
+    return audit_id;
+  }
+};
+
+}  // namespace
 
 Result<int64_t> record_audit(Database& db, const AuditResult& result, const AuditRun& run,
                              const std::string& json) {
   Transaction txn(db);
   if (auto s = txn.begin(); !s) return tl::unexpected(s.error());
-  auto audit = db.prepare(
-      "INSERT INTO audit_runs(page_id, as_of, window_days, started_at, finished_at, format, "
-      "goals_file, json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
-  if (!audit) return tl::unexpected(audit.error());
-  audit->bind(1, result.page_id).bind(2, result.as_of.iso()).bind(3, result.window_days);
-  audit->bind(4, run.started_at).bind(5, utc_now_iso()).bind(6, run.format);
-  audit->bind(7, run.goals_file).bind(8, json);
-  if (auto s = audit->run(); !s) return tl::unexpected(s.error());
-  const int64_t audit_id = db.last_insert_rowid();
+  auto inserts = AuditInserts::prepare(db);
+  if (!inserts) return tl::unexpected(inserts.error());
+  auto id = inserts->insert(db, result, run, json);
+  if (!id) return tl::unexpected(id.error());
+  if (auto s = txn.commit(); !s) return tl::unexpected(s.error());
+  return *id;
+}
 
-  auto goal = db.prepare(
-      "INSERT INTO audit_results(audit_id, goal_id, metric, status, current, projected, "
-      "required_per_day, projected_date, lint) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
-  if (!goal) return tl::unexpected(goal.error());
-  for (const GoalResult& g : result.goals) {
-    std::optional<std::string> projected_date;
-    if (g.projected_date) projected_date = g.projected_date->iso();
-    std::string lint;
-    for (const std::string& rule : g.lint) lint += (lint.empty() ? "" : ",") + rule;
-    goal->bind(1, audit_id).bind(2, g.goal.id).bind(3, g.goal.metric);
-    goal->bind(4, goal_status_name(g.status)).bind(5, g.current).bind(6, g.projected);
-    goal->bind(7, g.required_per_day).bind(8, projected_date).bind(9, non_empty(lint));
-    if (auto s = goal->run(); !s) return tl::unexpected(s.error());
+Result<std::vector<int64_t>> record_audits(Database& db, std::span<const AuditRecord> audits) {
+  Transaction txn(db);
+  if (auto s = txn.begin(); !s) return tl::unexpected(s.error());
+  auto inserts = AuditInserts::prepare(db);
+  if (!inserts) return tl::unexpected(inserts.error());
+  std::vector<int64_t> ids;
+  ids.reserve(audits.size());
+  for (const AuditRecord& a : audits) {
+    auto id = inserts->insert(db, a.result, a.run, a.json);
+    if (!id) return tl::unexpected(id.error());
+    ids.push_back(*id);
   }
   if (auto s = txn.commit(); !s) return tl::unexpected(s.error());
-  return audit_id;
+  return ids;
 }
 
 }  // namespace pageaudit

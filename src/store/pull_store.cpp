@@ -6,6 +6,7 @@
 
 #include "pageaudit/audit/identity.h"
 #include "pageaudit/core/clock.h"
+#include "pageaudit/core/redact.h"
 #include "pageaudit/store/writer.h"
 
 namespace pageaudit {
@@ -123,7 +124,7 @@ Result<PageState> load_page_state(Database& db, const std::string& page_id) {
 
   auto pull = db.prepare(
       "SELECT resume_after, EXISTS (SELECT 1 FROM page_metrics WHERE page_id = ?1 AND "
-      "source = 'graph' AND period = 'day') FROM (SELECT ?1 AS page_id) AS p "
+      "source = 'graph' AND period = 'day'), backfill_start FROM (SELECT ?1 AS page_id) AS p "
       "LEFT JOIN pull_state s ON s.page_id = p.page_id");
   if (!pull) return tl::unexpected(pull.error());
   pull->bind(1, page_id);
@@ -131,6 +132,9 @@ Result<PageState> load_page_state(Database& db, const std::string& page_id) {
   if (!row) return tl::unexpected(row.error());
   if (auto resume = pull->opt_text(0)) state.resume_after = parse_utc_iso(*resume);
   state.has_insights = pull->integer(1) != 0;
+  // NULL (pulled before it was kept) or edited by hand into something not a day: none, and the
+  // first covered day stands in (pull_plan.h).
+  if (auto start = pull->opt_text(2)) state.backfill_start = Date::parse_iso(*start);
   return state;
 }
 
@@ -138,10 +142,11 @@ Result<PageState> load_page_state(Database& db, const std::string& page_id) {
 struct PullStore::Op {
   enum class Kind { begin, write, unavailable, finish } kind;
   std::string page_id;
-  std::vector<PullChunk> chunks;  // write
-  std::string metric;             // unavailable
-  std::string message;            // unavailable
-  PageOutcome outcome;            // finish
+  std::vector<PullChunk> chunks;     // write
+  std::string metric;                // unavailable
+  std::string message;               // unavailable
+  PageOutcome outcome;               // finish
+  std::optional<Date> first_wanted;  // begin
 };
 
 // The statements and the writing itself, used by the writer thread only.
@@ -153,6 +158,19 @@ class PullStore::Writer {
   // Everything in `ops` in one transaction.
   Status apply(std::vector<Op>& ops) {
     if (auto s = prepare(); !s) return s;
+    // Foreign keys are not checked while pulled rows are written: every reference they hold is
+    // the writer's own (the run it began, the posts it writes before their metrics), and checking
+    // them makes SQLite keep a statement journal for each upsert, which doubled the cost of a
+    // row in the backfill's profile. The connection is the writer's alone while the pull runs;
+    // the checks are back on before anything else uses it.
+    if (auto s = m_db.exec("PRAGMA foreign_keys = OFF"); !s) return s;
+    Status written = apply_all(ops);
+    Status restored = m_db.exec("PRAGMA foreign_keys = ON");
+    return written ? restored : written;
+  }
+
+ private:
+  Status apply_all(std::vector<Op>& ops) {
     Transaction txn(m_db);
     if (auto s = txn.begin(); !s) return s;
     m_now = utc_now_iso();
@@ -162,11 +180,10 @@ class PullStore::Writer {
     return txn.commit();
   }
 
- private:
   Status apply(Op& op) {
     switch (op.kind) {
       case Op::Kind::begin:
-        return begin(op.page_id);
+        return begin(op.page_id, op.first_wanted);
       case Op::Kind::write: {
         auto run = run_of(op.page_id);
         if (!run) return tl::unexpected(run.error());
@@ -177,7 +194,8 @@ class PullStore::Writer {
       }
       case Op::Kind::unavailable:
         m_unavailable.bind_ref(1, op.page_id).bind_ref(2, op.metric).bind_ref(3, m_now);
-        return bind_text(m_unavailable, 4, op.message).run();
+        // Meta's words, which may quote the request and its token: secrets are never stored.
+        return bind_text(m_unavailable, 4, redact(op.message)).run();
       case Op::Kind::finish:
         return finish(op.outcome);
     }
@@ -267,6 +285,12 @@ class PullStore::Writer {
          "last_run_id = excluded.last_run_id, last_status = excluded.last_status, "
          "last_pull_at = excluded.last_pull_at, resume_after = excluded.resume_after, "
          "insights_empty_on = excluded.insights_empty_on"},
+        // ISO days compare as text; min() of a NULL is NULL, hence the coalesce.
+        {&m_backfill_start,
+         "INSERT INTO pull_state(page_id, backfill_start) VALUES (?1, ?2) "
+         "ON CONFLICT(page_id) DO UPDATE SET backfill_start = "
+         "min(coalesce(pull_state.backfill_start, excluded.backfill_start), "
+         "excluded.backfill_start)"},
     };
     for (auto& entry : statements) {
       auto stmt = m_db.prepare(entry.sql);
@@ -299,14 +323,17 @@ class PullStore::Writer {
     return it->second;
   }
 
-  Status begin(const std::string& page_id) {
+  Status begin(const std::string& page_id, std::optional<Date> first_wanted) {
     // The Page is listed from the start: its data may arrive before its fields do.
     if (auto s = m_page_min.bind_ref(1, page_id).bind_ref(2, m_now).run(); !s) return s;
     auto run = start_run(
         m_db, RunStart{"pull", "graph", std::nullopt, std::nullopt, std::string("graph"), page_id});
     if (!run) return tl::unexpected(run.error());
     m_runs[page_id] = *run;
-    return {};
+    // Recorded before any window's data, in the same transaction: whatever of the run commits,
+    // the next run knows where its wanted days began (pull_plan.h).
+    if (!first_wanted) return {};
+    return m_backfill_start.bind_ref(1, page_id).bind(2, first_wanted->iso()).run();
   }
 
   Status add_coverage(const std::string& page_id, const Coverage& coverage) {
@@ -422,7 +449,7 @@ class PullStore::Writer {
   bool m_prepared = false;
   Statement m_page_min, m_page, m_value, m_breakdown, m_post, m_post_metric, m_comment;
   Statement m_coverage_select, m_coverage_delete, m_coverage_insert;
-  Statement m_unavailable, m_available, m_state;
+  Statement m_unavailable, m_available, m_state, m_backfill_start;
   Date m_iso_date = Date::from_days(-1000000);
   std::string m_iso_text;
 };
@@ -475,21 +502,21 @@ Status PullStore::enqueue(Op op) {
   return {};
 }
 
-Status PullStore::begin_page(const std::string& page_id) {
-  return enqueue(Op{Op::Kind::begin, page_id, {}, {}, {}, {}});
+Status PullStore::begin_page(const std::string& page_id, std::optional<Date> first_wanted) {
+  return enqueue(Op{Op::Kind::begin, page_id, {}, {}, {}, {}, first_wanted});
 }
 
 Status PullStore::write(const std::string& page_id, std::vector<PullChunk> chunks) {
-  return enqueue(Op{Op::Kind::write, page_id, std::move(chunks), {}, {}, {}});
+  return enqueue(Op{Op::Kind::write, page_id, std::move(chunks), {}, {}, {}, {}});
 }
 
 Status PullStore::mark_unavailable(const std::string& page_id, const std::string& metric,
                                    const std::string& message) {
-  return enqueue(Op{Op::Kind::unavailable, page_id, {}, metric, message, {}});
+  return enqueue(Op{Op::Kind::unavailable, page_id, {}, metric, message, {}, {}});
 }
 
 Status PullStore::finish_page(const PageOutcome& outcome) {
-  return enqueue(Op{Op::Kind::finish, outcome.page_id, {}, {}, {}, outcome});
+  return enqueue(Op{Op::Kind::finish, outcome.page_id, {}, {}, {}, outcome, {}});
 }
 
 Status PullStore::close() {

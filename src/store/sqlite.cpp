@@ -3,6 +3,9 @@
 
 #include <sqlite3.h>
 
+#include <cerrno>
+#include <cstring>
+
 namespace pageaudit {
 namespace {
 
@@ -16,7 +19,61 @@ ExitCode code_for(int rc) {
   }
 }
 
+// The cause, in the words a user can act on, when the file itself failed; nullopt when the error
+// is about something else (SQL, a constraint, a lock). A full disk, a quota and RLIMIT_FSIZE fail
+// write() with ENOSPC, EDQUOT and EFBIG; SQLite reports only the first as SQLITE_FULL and the
+// others as SQLITE_IOERR_WRITE, but to the user all three are a disk that took no more. The
+// errno SQLite keeps for the connection is often gone by the time the error reaches us (0): a
+// failed write() with no other errno is then taken for a full disk, the common cause by far.
+std::optional<std::string> file_cause(int rc, int system_errno) {
+  const auto detail = [&] {
+    return system_errno != 0 ? std::strerror(system_errno) : sqlite3_errstr(rc);
+  };
+  const bool denied = system_errno == EACCES || system_errno == EPERM || system_errno == EROFS;
+  switch (rc & 0xff) {
+    case SQLITE_FULL:
+      return "disk full";
+    case SQLITE_READONLY:
+      return "read-only";
+    case SQLITE_IOERR:
+      if (system_errno == ENOSPC || system_errno == EDQUOT || system_errno == EFBIG)
+        return "disk full";
+      if (rc == SQLITE_IOERR_WRITE && system_errno == 0) return "disk full";
+      if (denied) return "read-only";
+      return fmt::format("I/O error ({})", detail());
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+      if (denied) return "read-only";
+      return fmt::format("cannot open the file ({})", detail());
+    default:
+      return std::nullopt;
+  }
+}
+
+// The error for a failed call on 'db': the file's cause when the file failed, else
+// "PATH: what SQLite said" followed by 'context' (the SQL, for a bug report). The path is the one
+// the store was opened with, so that every message names the store the way the user did.
+Error error_of(sqlite3* db, int rc, const std::string& path, std::string_view context) {
+  // A reader of a store in WAL mode needs PATH-shm, and creates it when missing: in a folder it
+  // may not write, its first read fails as a write would. (Writers opened read-only never get
+  // here: Store::open refuses them at once.)
+  if (sqlite3_db_readonly(db, "main") == 1 &&
+      ((rc & 0xff) == SQLITE_READONLY || (rc & 0xff) == SQLITE_CANTOPEN)) {
+    return Error{
+        ExitCode::no_input,
+        fmt::format("{}: cannot read the store: its folder is read-only and {}-shm, which SQLite "
+                    "needs to read a store in WAL mode, does not exist",
+                    path, path)};
+  }
+  if (auto cause = file_cause(rc, sqlite3_system_errno(db))) return cannot_write(path, *cause);
+  return Error{code_for(rc), fmt::format("{}: {}{}", path, sqlite3_errmsg(db), context)};
+}
+
 }  // namespace
+
+Error cannot_write(const std::string& path, std::string_view cause) {
+  return Error{ExitCode::cant_create, fmt::format("{}: cannot write the store: {}", path, cause)};
+}
 
 void Database::Closer::operator()(sqlite3* db) const { sqlite3_close_v2(db); }
 void Statement::Finalizer::operator()(sqlite3_stmt* stmt) const { sqlite3_finalize(stmt); }
@@ -39,6 +96,10 @@ Result<Database> Database::open(const std::string& path, Mode mode, int busy_ms)
   db.m_db.reset(raw);
   db.m_path = path;
   if (rc != SQLITE_OK) {
+    if (mode != Mode::read_only && raw) {
+      if (auto cause = file_cause(rc, sqlite3_system_errno(raw)))
+        return tl::unexpected(cannot_write(path, *cause));
+    }
     std::string what = raw ? sqlite3_errmsg(raw) : "out of memory";
     return failf(mode == Mode::read_only ? ExitCode::no_input : ExitCode::cant_create,
                  "{}: cannot open the store: {}", path, what);
@@ -50,18 +111,16 @@ Result<Database> Database::open(const std::string& path, Mode mode, int busy_ms)
 
 Error Database::error(std::string_view context) const {
   int rc = sqlite3_extended_errcode(m_db.get());
-  return Error{code_for(rc), fmt::format("{}: {}: {}", m_path, context, sqlite3_errmsg(m_db.get()))};
+  if (auto cause = file_cause(rc, sqlite3_system_errno(m_db.get())))
+    return cannot_write(m_path, *cause);
+  return Error{code_for(rc),
+               fmt::format("{}: {}: {}", m_path, context, sqlite3_errmsg(m_db.get()))};
 }
 
 Status Database::exec(std::string_view sql) {
   std::string text(sql);
-  char* message = nullptr;
-  int rc = sqlite3_exec(m_db.get(), text.c_str(), nullptr, nullptr, &message);
-  if (rc != SQLITE_OK) {
-    std::string what = message ? message : sqlite3_errstr(rc);
-    sqlite3_free(message);
-    return fail(code_for(rc), fmt::format("{}: {}", m_path, what));
-  }
+  int rc = sqlite3_exec(m_db.get(), text.c_str(), nullptr, nullptr, nullptr);
+  if (rc != SQLITE_OK) return tl::unexpected(error_of(m_db.get(), rc, m_path, ""));
   return {};
 }
 
@@ -76,6 +135,7 @@ Result<Statement> Database::prepare(std::string_view sql) {
   Statement stmt;
   stmt.m_stmt.reset(raw);
   stmt.m_db = m_db.get();
+  stmt.m_path = m_path;
   stmt.m_sql = std::string(sql);
   return stmt;
 }
@@ -100,6 +160,7 @@ Result<std::optional<int64_t>> Database::scalar_int(std::string_view sql) {
 
 int64_t Database::last_insert_rowid() const { return sqlite3_last_insert_rowid(m_db.get()); }
 int Database::changes() const { return sqlite3_changes(m_db.get()); }
+bool Database::read_only() const { return sqlite3_db_readonly(m_db.get(), "main") == 1; }
 
 Statement& Statement::bind(int index, std::string_view text) {
   sqlite3_bind_text(m_stmt.get(), index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
@@ -126,11 +187,10 @@ Result<bool> Statement::step() {
   int rc = sqlite3_step(m_stmt.get());
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;
-  std::string what = sqlite3_errmsg(m_db);
+  // Read before the reset, which may replace the connection's error.
+  Error error = error_of(m_db, rc, m_path, fmt::format(" (in \"{}\")", m_sql));
   sqlite3_reset(m_stmt.get());
-  const char* file = sqlite3_db_filename(m_db, "main");
-  return fail(code_for(rc), fmt::format("{}: {} (in \"{}\")", file && *file ? file : ":memory:",
-                                        what, m_sql));
+  return tl::unexpected(std::move(error));
 }
 
 Status Statement::run() {
@@ -150,11 +210,13 @@ Result<bool> Statement::run_unless_duplicate() {
     return true;
   }
   int extended = sqlite3_extended_errcode(m_db);
-  std::string what = sqlite3_errmsg(m_db);
+  if (extended == SQLITE_CONSTRAINT_PRIMARYKEY || extended == SQLITE_CONSTRAINT_UNIQUE) {
+    sqlite3_reset(m_stmt.get());
+    return false;
+  }
+  Error error = error_of(m_db, rc, m_path, fmt::format(" (in \"{}\")", m_sql));
   sqlite3_reset(m_stmt.get());
-  if (extended == SQLITE_CONSTRAINT_PRIMARYKEY || extended == SQLITE_CONSTRAINT_UNIQUE) return false;
-  const char* file = sqlite3_db_filename(m_db, "main");
-  return fail(code_for(rc), fmt::format("{}: {} (in \"{}\")", file && *file ? file : ":memory:", what, m_sql));
+  return tl::unexpected(std::move(error));
 }
 
 void Statement::reset() {

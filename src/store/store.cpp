@@ -14,6 +14,30 @@
 
 namespace pageaudit {
 
+namespace {
+
+// The lock file is the first thing a writer creates beside the store, so its failure is usually
+// the store's: the folder is missing or not writable.
+Error lock_file_error(const std::string& path, const std::string& lock_path, int error) {
+  namespace fs = std::filesystem;
+  switch (error) {
+    case ENOENT: {
+      std::string folder = fs::path(path).parent_path().string();
+      return cannot_write(path,
+                          fmt::format("folder {} does not exist", folder.empty() ? "." : folder));
+    }
+    case EACCES:
+    case EPERM:
+    case EROFS:
+      return cannot_write(path, "read-only");
+    default:
+      return cannot_write(path,
+                          fmt::format("cannot create {}: {}", lock_path, std::strerror(error)));
+  }
+}
+
+}  // namespace
+
 int latest_schema_version() { return static_cast<int>(k_migrations_count); }
 
 Store::~Store() {
@@ -35,10 +59,7 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& path, const StoreO
     // The lock file lives beside the store and is never deleted: deleting lock files races.
     std::string lock_path = path + ".lock";
     store->m_lock_fd = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-    if (store->m_lock_fd < 0) {
-      return failf(ExitCode::cant_create, "{}: cannot create the lock file: {}", lock_path,
-                   std::strerror(errno));
-    }
+    if (store->m_lock_fd < 0) return tl::unexpected(lock_file_error(path, lock_path, errno));
     int how = LOCK_EX | (options.wait_for_lock ? 0 : LOCK_NB);
     if (::flock(store->m_lock_fd, how) != 0) {
       if (errno == EWOULDBLOCK) {
@@ -53,6 +74,10 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& path, const StoreO
   auto db = Database::open(path, mode);
   if (!db) return tl::unexpected(db.error());
   store->m_db = std::move(*db);
+  // SQLite quietly opens a file it may not write read-only; saying so now beats failing at the
+  // first write, after a report was printed or a download was made.
+  if (!options.read_only && store->m_db.read_only())
+    return tl::unexpected(cannot_write(path, "read-only"));
 
   if (options.read_only) {
     auto version = store->m_db.scalar_int("PRAGMA user_version");
@@ -67,24 +92,38 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& path, const StoreO
     return store;
   }
 
+  if (auto s = store->configure(!exists); !s) {
+    // A store this run created and could not finish (a full disk) is removed: the next run
+    // starts from nothing rather than from an empty file that looks like a store.
+    if (!exists) {
+      store->m_db = Database();
+      for (const char* suffix : {"", "-wal", "-shm", "-journal"}) fs::remove(path + suffix, ec);
+    }
+    return tl::unexpected(s.error());
+  }
+  return store;
+}
+
+Status Store::configure(bool fresh) {
   // 8 KiB pages for a new store: fewer B-tree pages per row on bulk imports (6% fewer
   // instructions on the import benchmark). Only possible before the first table exists.
-  if (!exists) {
-    if (auto s = store->m_db.exec("PRAGMA page_size=8192"); !s) return tl::unexpected(s.error());
+  if (fresh) {
+    if (auto s = m_db.exec("PRAGMA page_size=8192"); !s) return s;
   }
   // WAL: readers never block the writer and the writer never blocks readers.
-  auto wal = store->m_db.scalar_text("PRAGMA journal_mode=WAL");
+  auto wal = m_db.scalar_text("PRAGMA journal_mode=WAL");
   if (!wal) return tl::unexpected(wal.error());
   // Statement journals in memory: an upsert that may abort keeps one per statement, and on disk
   // (/var/tmp) that wrote a page per upserted row.
   // A 32 MiB page cache: an import of a wide export touches the same few B-tree pages again and
   // again, and the default 2 MiB cache made SQLite re-read (and zero) a page per row.
-  if (auto s = store->m_db.exec("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-32768; "
-                                         "PRAGMA temp_store=MEMORY;"); !s) {
-    return tl::unexpected(s.error());
+  if (auto s =
+          m_db.exec("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-32768; "
+                    "PRAGMA temp_store=MEMORY;");
+      !s) {
+    return s;
   }
-  if (auto s = store->migrate(); !s) return tl::unexpected(s.error());
-  return store;
+  return migrate();
 }
 
 Result<std::unique_ptr<Store>> Store::open_memory() {

@@ -2,6 +2,7 @@
 #include "pageaudit/store/writer.h"
 
 #include "pageaudit/core/clock.h"
+#include "pageaudit/core/redact.h"
 
 namespace pageaudit {
 
@@ -23,7 +24,8 @@ Status finish_run(Database& db, int64_t run_id, const std::string& status, long 
       "UPDATE import_runs SET status = ?, finished_at = ?, rows_written = ?, message = nullif(?, ''), "
       "page_id = coalesce(?, page_id), kind = coalesce(?, kind) WHERE run_id = ?");
   if (!stmt) return tl::unexpected(stmt.error());
-  stmt->bind(1, status).bind(2, utc_now_iso()).bind(3, static_cast<int64_t>(rows)).bind(4, message);
+  // A run's message may quote an error from outside (Meta's, curl's): secrets are never stored.
+  stmt->bind(1, status).bind(2, utc_now_iso()).bind(3, static_cast<int64_t>(rows)).bind(4, redact(message));
   stmt->bind(5, page_id).bind(6, kind).bind(7, run_id);
   return stmt->run();
 }

@@ -1,10 +1,86 @@
-// Tests for audit/messages: the message table and number formatting per language.
+// Tests for audit/messages: the catalogues in messages/ (as files and as compiled in), their
+// completeness across languages, and number and date formatting per language.
 #include <doctest/doctest.h>
+#include <fmt/args.h>
+
+#include <map>
+#include <set>
+#include <string>
 
 #include "pageaudit/audit/messages.h"
+#include "support.h"
 
 namespace pageaudit {
 namespace {
+
+using Catalogues = std::map<std::string, MessageCatalogue>;  // by file name, "en.toml"
+
+std::string file_name(Language language) {
+  return fmt::format("{}.toml", language_code(language));
+}
+
+std::string joined(const std::set<std::string>& names) {
+  std::string out;
+  for (const std::string& name : names) out += (out.empty() ? "{" : ", {") + name + "}";
+  return out.empty() ? "none" : out;
+}
+
+// What keeps a set of catalogues from being complete, one line each: a key that one language
+// lacks, a text whose placeholders differ from the first language's, an empty text. The
+// catalogues are parsed, so every text's placeholders are well formed.
+std::string completeness_problems(const Catalogues& catalogues) {
+  std::map<std::string, std::string> first_file;  // key -> the first file that has it
+  for (const auto& [file, texts] : catalogues) {
+    for (const auto& entry : texts) first_file.emplace(entry.first, file);
+  }
+  std::string problems;
+  for (const auto& [key, reference_file] : first_file) {
+    const std::string& reference = catalogues.at(reference_file).at(key);
+    const std::set<std::string> expected = *message_placeholders(reference);
+    for (const auto& [file, texts] : catalogues) {
+      const auto it = texts.find(key);
+      if (it == texts.end()) {
+        problems += fmt::format("{}: \"{}\" is missing ({} has it)\n", file, key, reference_file);
+        continue;
+      }
+      if (it->second.empty()) problems += fmt::format("{}: \"{}\" is empty\n", file, key);
+      const std::set<std::string> found = *message_placeholders(it->second);
+      if (found != expected) {
+        problems += fmt::format("{}: \"{}\" has placeholders {}, {} has {}\n", file, key,
+                                joined(found), reference_file, joined(expected));
+      }
+    }
+  }
+  return problems;
+}
+
+// Every catalogue from text, parsed; a parse error fails the test case with its message.
+Catalogues parse_all(const std::map<std::string, std::string>& texts) {
+  Catalogues catalogues;
+  for (const auto& [file, text] : texts) {
+    auto parsed = parse_message_catalogue(text, file);
+    if (!parsed) FAIL(parsed.error().message);
+    catalogues.emplace(file, std::move(*parsed));
+  }
+  return catalogues;
+}
+
+std::map<std::string, std::string> source_files() {
+  std::map<std::string, std::string> texts;
+  for (Language language : k_languages) {
+    texts[file_name(language)] =
+        test::read_file(fmt::format("{}/messages/{}", PAGEAUDIT_SOURCE_DIR, file_name(language)));
+  }
+  return texts;
+}
+
+std::map<std::string, std::string> embedded_files() {
+  std::map<std::string, std::string> texts;
+  for (Language language : k_languages) {
+    texts[file_name(language)] = std::string(embedded_message_catalogue(language));
+  }
+  return texts;
+}
 
 TEST_CASE("language codes") {
   CHECK(parse_language("en") == Language::en);
@@ -14,32 +90,129 @@ TEST_CASE("language codes") {
   CHECK(language_code(Language::es) == "es");
 }
 
-TEST_CASE("every message renders in both languages with its placeholders") {
-  const char* keys[] = {
-      "lint.vanity-round-target", "lint.no-objective",      "lint.no-deadline",
-      "lint.objective-mismatch",  "lint.no-business-goal",  "lint.effort-unbounded",
-      "dq.no-follower-data",      "dq.follower-gaps",       "dq.stale-audit-day",
-      "dq.stale-store",           "dq.series-break-views",  "dq.series-break-viewers",
-      "dq.small-survey",          "dq.few-commenters",      "dq.survey-without-customers",
-      "reason.no-follower-data",  "reason.no-target-share", "reason.no-useful-followers",
-      "reason.no-effort-data",    "reason.no-hourly-cost",  "reason.no-net-change",
-      "reason.no-net-growth",
-  };
-  for (const char* key : keys) {
-    for (Language lang : {Language::en, Language::es}) {
+TEST_CASE("the binary carries the catalogue files of messages/ as they are") {
+  for (Language language : k_languages) {
+    CAPTURE(file_name(language));
+    CHECK_FALSE(embedded_message_catalogue(language).empty());
+  }
+  CHECK(embedded_files() == source_files());
+}
+
+TEST_CASE("every language has every key, with the same placeholders and a text") {
+  SUBCASE("the files in messages/") {
+    CHECK(completeness_problems(parse_all(source_files())) == "");
+  }
+  SUBCASE("the catalogues compiled into the binary") {
+    CHECK(completeness_problems(parse_all(embedded_files())) == "");
+  }
+}
+
+TEST_CASE("the completeness check names a missing key, differing placeholders and empty texts") {
+  const Catalogues catalogues = parse_all({
+      {"en.toml",
+       "\"lint.no-deadline\" = \"goal {goal}: by when?\"\n"
+       "\"report.per-day\" = \"{value} a day\"\n"
+       "\"status.met\" = \"met\"\n"},
+      {"es.toml",
+       "\"report.per-day\" = \"{valor} al día\"\n"
+       "\"status.met\" = \"\"\n"
+       "\"status.missed\" = \"incumplida\"\n"},
+  });
+  CHECK(completeness_problems(catalogues) ==
+        "es.toml: \"lint.no-deadline\" is missing (en.toml has it)\n"
+        "es.toml: \"report.per-day\" has placeholders {valor}, en.toml has {value}\n"
+        "es.toml: \"status.met\" is empty\n"
+        "en.toml: \"status.missed\" is missing (es.toml has it)\n");
+}
+
+TEST_CASE("every text renders when given exactly its own placeholders") {
+  for (Language language : k_languages) {
+    const MessageCatalogue catalogue =
+        *parse_message_catalogue(embedded_message_catalogue(language), file_name(language));
+    for (const auto& [key, text] : catalogue) {
+      CAPTURE(file_name(language));
       CAPTURE(key);
-      CHECK(message_text(lang, key) != key);
-      // Every placeholder any message uses; fmt ignores the ones a text does not use.
-      CHECK_NOTHROW(message(lang, key, fmt::arg("goal", "g"), fmt::arg("metric", "m"),
-                            fmt::arg("bound", "1"), fmt::arg("bound_less", "0"),
-                            fmt::arg("objective", "o"), fmt::arg("fitting", "f"),
-                            fmt::arg("hours", "1"), fmt::arg("days", 1), fmt::arg("as_of", "d"),
-                            fmt::arg("missing", 1), fmt::arg("from", "d"), fmt::arg("to", "d"),
-                            fmt::arg("first", "d"), fmt::arg("last", "d"), fmt::arg("n", 1)));
+      CHECK(message_text(language, key) == text);
+      fmt::dynamic_format_arg_store<fmt::format_context> args;
+      const std::set<std::string> names = *message_placeholders(text);
+      for (const std::string& name : names) {
+        args.push_back(fmt::arg(name.c_str(), std::string("x")));
+      }
+      CHECK_NOTHROW(fmt::vformat(text, args));
     }
   }
-  CHECK(message_text(Language::en, "lint.no-deadline") !=
-        message_text(Language::es, "lint.no-deadline"));
+}
+
+TEST_CASE("a text's placeholders are its named fields; doubled braces are literal") {
+  struct Case {
+    std::string_view text;
+    std::set<std::string> names;
+  };
+  const Case cases[] = {
+      {"met", {}},
+      {"{value} a day", {"value"}},
+      {"{b} of {a}, {a:>3}", {"a", "b"}},
+      {"{{literal}} and {low_n}", {"low_n"}},
+      {"}}{{", {}},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.text);
+    auto names = message_placeholders(c.text);
+    REQUIRE(names);
+    CHECK(*names == c.names);
+  }
+}
+
+TEST_CASE("a malformed placeholder is an error that says what is wrong") {
+  struct Case {
+    std::string_view text;
+    std::string_view error;
+  };
+  const Case cases[] = {
+      {"{goal", "unclosed \"{\""},
+      {"goal}", "unmatched \"}\""},
+      {"{} a day", "placeholder \"{}\" is not a name"},
+      {"{0} a day", "placeholder \"{0}\" is not a name"},
+      {"{low-n}", "placeholder \"{low-n}\" is not a name"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.text);
+    auto names = message_placeholders(c.text);
+    REQUIRE_FALSE(names);
+    CHECK(names.error().message == c.error);
+    CHECK(names.error().code == ExitCode::data);
+  }
+}
+
+TEST_CASE("a catalogue that is not flat quoted keys and texts is refused, every problem named") {
+  const auto parsed = parse_message_catalogue(
+      "\"status.met\" = \"met\"\n"
+      "\"report.per-day\" = \"{} a day\"\n"
+      "\"report.days\" = 3\n"
+      "lint.no-deadline = \"goal {goal}: by when?\"\n",
+      "messages/en.toml");
+  REQUIRE_FALSE(parsed);
+  CHECK(parsed.error().code == ExitCode::data);
+  CHECK(parsed.error().message ==
+        "messages/en.toml:2: \"report.per-day\": placeholder \"{}\" is not a name\n"
+        "messages/en.toml:3: \"report.days\" is not a text\n"
+        "messages/en.toml:4: \"lint\" is a table, not a text: quote dotted keys");
+}
+
+TEST_CASE("a catalogue that is not TOML is refused with the line of the error") {
+  const auto parsed =
+      parse_message_catalogue("\"status.met\" = \"met\"\n\"status.missed\" = \n", "es.toml");
+  REQUIRE_FALSE(parsed);
+  CHECK(parsed.error().message ==
+        "es.toml:2: Error while parsing key-value pair: expected value, saw '\\n'");
+}
+
+TEST_CASE("a text is looked up by key in the report's language") {
+  CHECK(message_text(Language::en, "lint.no-deadline") ==
+        "goal \"{goal}\" has no deadline: by when?");
+  CHECK(message(Language::es, "lint.no-deadline", fmt::arg("goal", "seguidores")) ==
+        "la meta \"seguidores\" no tiene fecha límite: ¿para cuándo?");
+  CHECK(message_text(Language::es, "month.short.9") == "sept");
 }
 
 TEST_CASE("an unknown message key shows itself") {
@@ -66,57 +239,6 @@ TEST_CASE("decimals are rounded and trailing zeros dropped") {
   CHECK(format_decimal(-0.04, 1, Language::en) == "0");
   CHECK(format_decimal(-2.25, 1, Language::en) == "-2.3");
   CHECK(format_decimal(7.6, 0, Language::en) == "8");
-}
-
-TEST_CASE("every report text renders in both languages with its placeholders") {
-  const char* keys[] = {
-      "reason.no-data-window", "reason.no-viewers-window", "reason.no-posts",
-      "reason.no-comments", "reason.no-replies", "reason.no-customer-estimate",
-      "reason.no-outcome", "report.title", "report.subtitle", "report.section.where",
-      "report.section.effort", "report.section.who", "report.section.goals",
-      "report.section.questions", "report.section.data", "report.followers", "report.net-change",
-      "report.trend", "report.views", "report.viewers", "report.engagements", "report.page-visits",
-      "report.posts", "report.comments", "report.engagers", "report.reply-hours", "report.outcome",
-      "report.hours", "report.cost", "report.hours-per-useful", "report.hours-per-new-useful",
-      "report.cost-per-useful", "report.customer-followers", "report.useful-followers",
-      "report.no-value", "report.in-window", "report.per-day", "report.of-views",
-      "report.of-followers", "report.hours-value", "report.effort.log", "report.effort.stated",
-      "report.effort.mixed", "report.cost.rate", "report.customers.survey",
-      "report.customers.base-stated", "report.customers.base-imported", "report.customers.match",
-      "report.customers.biased", "report.customers.stated", "report.customers.interval",
-      "report.customers.other", "report.method.survey", "report.method.match",
-      "report.method.stated", "report.useful.audience", "report.useful.independent",
-      "report.useful.stated", "report.useful.owner-guess", "report.dimension.city",
-      "report.dimension.country", "report.dimension.age", "report.and", "report.goal.at_least",
-      "report.goal.at_most", "report.goal.by", "report.goal.no-deadline", "report.goal.status",
-      "report.goal.current", "report.goal.projected", "report.goal.required",
-      "report.goal.projected-date", "report.goal.objective", "report.goal.why",
-      "report.goal.questions", "report.goal.on-day", "report.goal.deadline-passed",
-      "report.goal.when-reached", "report.goal.not-reached", "report.goal.no-projection",
-      "report.goal.see-questions", "report.goals.none", "report.questions.none", "report.data.none",
-      "status.met", "status.on_track", "status.behind", "status.missed", "status.no_data",
-      "objective.none", "objective.loyalty", "objective.acquisition", "objective.new_market",
-      "objective.brand_image", "objective.customer_service", "objective.product_feedback",
-      "objective.online_sales", "objective.community", "objective.grow_audience",
-      "objective.other",
-  };
-  for (const char* key : keys) {
-    for (Language lang : {Language::en, Language::es}) {
-      CAPTURE(key);
-      CHECK(message_text(lang, key) != key);
-      CHECK_NOTHROW(message(
-          lang, key, fmt::arg("name", "n"), fmt::arg("page", "p"), fmt::arg("as_of", "d"),
-          fmt::arg("days", 1), fmt::arg("from", "d"), fmt::arg("to", "d"), fmt::arg("label", "l"),
-          fmt::arg("value", "v"), fmt::arg("rate", "r"), fmt::arg("share", "s"),
-          fmt::arg("reason", "r"), fmt::arg("hours", "h"), fmt::arg("logged", 1),
-          fmt::arg("stated", 1), fmt::arg("follow", 1), fmt::arg("asked", 1), fmt::arg("p", "p"),
-          fmt::arg("base", "b"), fmt::arg("n", 1), fmt::arg("matched", 1), fmt::arg("low", "l"),
-          fmt::arg("high", "h"), fmt::arg("low_n", 1), fmt::arg("high_n", 1),
-          fmt::arg("method", "m"), fmt::arg("dimensions", "d"), fmt::arg("targets", "t"),
-          fmt::arg("metric", "m"), fmt::arg("bound", "b"), fmt::arg("date", "d"),
-          fmt::arg("rules", "r")));
-    }
-  }
 }
 
 TEST_CASE("amounts keep their decimals; other figures keep three significant digits") {

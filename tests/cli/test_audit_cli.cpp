@@ -519,3 +519,177 @@ TEST_CASE("golden: the demo ends with the sample café's audit, in text and Mark
   CHECK(r.exit_code == 0);
   check_golden("demo_audit_en.md", r.out);
 }
+
+// --- audit --all-pages -----------------------------------------------------------------------
+
+namespace {
+
+// page_store's Page 111 and Page 222 "Bar Luis" with followers 500 + i on the 30 days i = 0..29
+// from 2026-10-22 to 2026-11-20: 529 on the last day, 501 on 2026-10-23 (the day before the
+// 28-day window): net change +28, trend 1 a day.
+std::string two_page_store(const TempDir& dir) {
+  const std::string db = page_store(dir);
+  exec(db,
+       "INSERT INTO pages(page_id, name, source, updated_at) VALUES ('222', 'Bar Luis', 's', 't');"
+       "WITH RECURSIVE d(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM d WHERE i < 29) "
+       "INSERT INTO page_metrics(page_id, metric, period, date, value, source, as_of, run_id) "
+       "SELECT '222', 'page_follows', 'day', date('2026-10-22', '+' || i || ' days'), 500 + i, "
+       "'s', '2026-11-21', 1 FROM d;");
+  return db;
+}
+
+// The report of one Page's own audit, as --all-pages should repeat it.
+std::string single_audit(const std::string& db, const std::string& page, const std::string& format) {
+  auto r = run_pageaudit({"--db", db, "audit", "--page", page, "--format", format}, k_env);
+  REQUIRE(r.exit_code == 0);
+  return r.out;
+}
+
+}  // namespace
+
+TEST_CASE("audit --all-pages prints every Page's audit in page_id order, as each alone would") {
+  TempDir dir;
+  const std::string db = two_page_store(dir);
+  const std::string text_111 = single_audit(db, "111", "text");
+  const std::string text_222 = single_audit(db, "222", "text");
+  CHECK(contains(text_111, "Audit of Bar Pepe\n"));
+  CHECK(contains(text_111, "  Followers               1,118\n  Net change in 28 days   +56\n"));
+  CHECK(contains(text_222, "Audit of Bar Luis\n"));
+  CHECK(contains(text_222,
+                 "  Followers               529\n  Net change in 28 days   +28\n"
+                 "  Trend                   +1 a day\n"));
+
+  auto r = run_pageaudit({"--db", db, "audit", "--all-pages"}, k_env);
+  CHECK(r.exit_code == 0);
+  CHECK(r.err == "");
+  CHECK(r.out == text_111 + "\n" + std::string(78, '=') + "\n\n" + text_222);
+
+  r = run_pageaudit({"--db", db, "audit", "--all-pages", "--format", "markdown"}, k_env);
+  CHECK(r.exit_code == 0);
+  CHECK(r.out ==
+        single_audit(db, "111", "markdown") + "\n---\n\n" + single_audit(db, "222", "markdown"));
+
+  // json: one array whose elements are the single audits' documents.
+  std::string json_111 = single_audit(db, "111", "json");
+  std::string json_222 = single_audit(db, "222", "json");
+  json_111.pop_back();
+  json_222.pop_back();
+  CHECK(contains(json_222, "\"followers\":{\"value\":529,\"net_change_window\":28,"));
+  r = run_pageaudit({"--db", db, "audit", "--all-pages", "--format", "json"}, k_env);
+  CHECK(r.exit_code == 0);
+  CHECK(r.out == "[\n" + json_111 + ",\n" + json_222 + "\n]\n");
+
+  // One audit_runs row per Page and run: the three --all-pages runs recorded both Pages.
+  CHECK(query(db, "SELECT page_id, format, count(*) FROM audit_runs GROUP BY 1, 2 ORDER BY 1, 2") ==
+        "111|json|2\n111|markdown|2\n111|text|2\n222|json|2\n222|markdown|2\n222|text|2\n");
+}
+
+TEST_CASE("audit --all-pages --format html writes one PAGE_ID.html per Page into --output DIR") {
+  TempDir dir;
+  const std::string db = two_page_store(dir);
+  const std::string reports = dir.file("reports");
+  std::filesystem::create_directory(reports);
+  auto r = run_pageaudit(
+      {"--db", db, "audit", "--all-pages", "--format", "html", "--output", reports}, k_env);
+  CHECK(r.exit_code == 0);
+  CHECK(r.out == "");
+  CHECK(r.err == "");
+  for (const std::string page : {"111", "222"}) {
+    CAPTURE(page);
+    const std::string alone = dir.file(page + ".html");
+    REQUIRE(run_pageaudit({"--db", db, "audit", "--page", page, "--format", "html", "--output",
+                           alone},
+                          k_env)
+                .exit_code == 0);
+    CHECK(read_file(reports + "/" + page + ".html") == read_file(alone));
+  }
+  size_t files = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(reports)) {
+    (void)entry;
+    ++files;
+  }
+  CHECK(files == 2);
+}
+
+TEST_CASE("audit --all-pages usage errors are exit 64, an empty store exit 66") {
+  TempDir dir;
+  const std::string db = two_page_store(dir);
+  const std::string goals = dir.file("g.toml");
+  write_file(goals, k_goals);
+  const std::string html_rule =
+      "--all-pages --format html: --output must name a directory, where each Page's report is "
+      "written as PAGE_ID.html";
+  const struct {
+    std::vector<std::string> args;
+    std::string error;
+  } cases[] = {
+      {{"--page", "111"}, "--page and --all-pages exclude each other"},
+      {{"--goals", goals},
+       "--goals and --all-pages exclude each other: --all-pages audits each Page against its "
+       "stored goals"},
+      {{"--format", "html"}, html_rule},
+      {{"--format", "html", "--output", goals}, html_rule},
+  };
+  for (const auto& c : cases) {
+    std::vector<std::string> args = {"--db", db, "audit", "--all-pages"};
+    args.insert(args.end(), c.args.begin(), c.args.end());
+    auto r = run_pageaudit(args, k_env);
+    CAPTURE(c.error);
+    CHECK(r.exit_code == 64);
+    CHECK(r.out == "");
+    CHECK(r.err == "pageaudit: error: " + c.error + "\n");
+  }
+  CHECK(query(db, "SELECT count(*) FROM audit_runs") == "0\n");
+
+  const std::string empty = dir.file("empty.db");
+  REQUIRE(run_pageaudit({"--db", empty, "init"}).exit_code == 0);
+  auto r = run_pageaudit({"--db", empty, "audit", "--all-pages"}, k_env);
+  CHECK(r.exit_code == 66);
+  CHECK(r.err == "pageaudit: error: " + empty +
+                     ": the store holds no Page yet; import an export or run pageaudit pull\n");
+}
+
+TEST_CASE("audit --all-pages --fail-on fails on the worst Page and names every failing one") {
+  TempDir dir;
+  const std::string db = two_page_store(dir);
+  const std::string goals = dir.file("g.toml");
+  write_file(goals, k_goals);  // Page 111: grow on track, hours behind, old missed
+  REQUIRE(run_pageaudit({"--db", db, "-q", "audit", "--goals", goals}, k_env).exit_code == 0);
+  // Page 222: 529 + 1 x 41 = 570 >= 530 by 31 December: on track.
+  const std::string goals_222 = dir.file("g222.toml");
+  write_file(goals_222,
+             "page = \"222\"\n[[goal]]\nid = \"up\"\nmetric = \"followers\"\nat_least = 530\n"
+             "by = \"2026-12-31\"\n");
+  REQUIRE(run_pageaudit({"--db", db, "-q", "audit", "--goals", goals_222}, k_env).exit_code == 0);
+
+  auto r = run_pageaudit({"--db", db, "-q", "audit", "--all-pages", "--fail-on", "missed"}, k_env);
+  CHECK(r.exit_code == 1);
+  CHECK(r.err ==
+        "pageaudit: error: --fail-on missed: 1 of 2 Pages has a goal missed: Page 111: old "
+        "(missed)\n");
+  CHECK(query(db, "SELECT count(*) FROM audit_runs") == "4\n");  // recorded before failing
+
+  // Page 222 also misses a goal: its deadline, 2026-11-15, has passed at 529 < 600.
+  write_file(goals_222,
+             "page = \"222\"\n[[goal]]\nid = \"late\"\nmetric = \"followers\"\nat_least = 600\n"
+             "by = \"2026-11-15\"\n");
+  REQUIRE(run_pageaudit({"--db", db, "-q", "audit", "--goals", goals_222}, k_env).exit_code == 0);
+  r = run_pageaudit({"--db", db, "-q", "audit", "--all-pages", "--fail-on", "behind"}, k_env);
+  CHECK(r.exit_code == 1);
+  CHECK(r.err ==
+        "pageaudit: error: --fail-on behind: 2 of 2 Pages have goals behind or missed: Page 111: "
+        "hours (behind), old (missed); Page 222: late (missed)\n");
+
+  // Only goals on track: nothing fails.
+  write_file(goals,
+             "page = \"111\"\n[[goal]]\nid = \"grow\"\nmetric = \"followers\"\nat_least = 1191\n"
+             "by = \"2026-12-31\"\n");
+  write_file(goals_222,
+             "page = \"222\"\n[[goal]]\nid = \"up\"\nmetric = \"followers\"\nat_least = 530\n"
+             "by = \"2026-12-31\"\n");
+  REQUIRE(run_pageaudit({"--db", db, "-q", "audit", "--goals", goals}, k_env).exit_code == 0);
+  REQUIRE(run_pageaudit({"--db", db, "-q", "audit", "--goals", goals_222}, k_env).exit_code == 0);
+  r = run_pageaudit({"--db", db, "-q", "audit", "--all-pages", "--fail-on", "behind"}, k_env);
+  CHECK(r.exit_code == 0);
+  CHECK(r.err == "");
+}

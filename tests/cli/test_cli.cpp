@@ -266,7 +266,7 @@ TEST_CASE("cli: ragged rows of a content export are padded, error rows reported,
   CHECK(query(db, "SELECT name FROM pages") == "Café X\n");
 }
 
-TEST_CASE("cli: status lists Pages, coverage and runs, and warns about an unfinished run") {
+TEST_CASE("cli: status lists Pages, coverage and runs, and warns about an unfinished run until it is run again") {
   TempDir dir;
   std::string db = dir.file("s.db");
   std::string file = dir.file("v.csv");
@@ -286,4 +286,12 @@ TEST_CASE("cli: status lists Pages, coverage and runs, and warns about an unfini
   CHECK(r.exit_code == 0);
   CHECK(r.out.find("Warnings:\n  run #2 (import killed.csv) started 2026-11-20T03:00:00Z did not finish "
                    "(killed, or still running); nothing of it was written — run it again\n") != std::string::npos);
+
+  // Once the same file has been imported since, the killed run is no longer a warning.
+  const std::string killed = dir.file("killed.csv");
+  write_file(killed, chart("Visitas de Facebook", {{"2026-11-03", "4"}}));
+  REQUIRE(run_pageaudit({"--db", db, "import", "--page", k_page, killed}).exit_code == 0);
+  r = run_pageaudit({"--db", db, "status"});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("did not finish") == std::string::npos);
 }

@@ -240,13 +240,16 @@ std::optional<FakePost> find_post(std::string_view post_id, Date today) {
 std::vector<FakeComment> comments_of(const FakePost& post, bool with_replies) {
   std::uint64_t page_seed = seed_of(post.page_id);
   std::string post_number = post.id.substr(post.id.find('_') + 1);
+  // Every Page posts on the same days, so posts of two Pages share their number; the Page's seed
+  // keeps comment ids unique across Pages, as Meta's are (the store keys comments by id alone).
+  const long long first_id = 3000000000000000LL + static_cast<long long>(page_seed % 1000000) * 1000;
   long count = static_cast<long>(draw(post.seed, "comments", 0) % 5);
   std::vector<FakeComment> out;
   for (long k = 0; k < count; ++k) {
     // People come from a pool of 40 per Page, so the same people comment again and again.
     long person = static_cast<long>(draw(post.seed, "author", k) % 40);
     FakeComment comment;
-    comment.id = post_number + "_" + std::to_string(3000000000000000LL + 2 * k);
+    comment.id = post_number + "_" + std::to_string(first_id + 2 * k);
     comment.created =
         post.created + 1800 * (k + 1) + uniform(post.seed, "comment time", k, 0, 1799);
     comment.message = k_comment_texts[draw(post.seed, "comment text", k) % k_comment_texts.size()];
@@ -262,7 +265,7 @@ std::vector<FakeComment> comments_of(const FakePost& post, bool with_replies) {
     if (replied && with_replies) {
       FakePage page = page_of(post.page_id);
       FakeComment reply;
-      reply.id = post_number + "_" + std::to_string(3000000000000000LL + 2 * k + 1);
+      reply.id = post_number + "_" + std::to_string(first_id + 2 * k + 1);
       reply.created = comment.created + 3600;
       reply.message = "Thank you!";
       reply.author_id = page.id;

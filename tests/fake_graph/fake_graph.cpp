@@ -41,6 +41,7 @@ constexpr KindName k_kind_names[] = {
     {FaultKind::truncated_json, "truncated_json"},
     {FaultKind::slow, "slow"},
     {FaultKind::drop_connection, "drop_connection"},
+    {FaultKind::echo_token, "echo_token"},
 };
 
 // The Graph error a fault answers with; nullopt for faults that are not a Graph error.
@@ -79,6 +80,10 @@ std::optional<ApiError> fault_error(FaultKind kind) {
           "Error validating access token: Session has expired on Friday, 02-Oct-26 10:00:00 "
           "PDT. The current time is Saturday, 03-Oct-26 01:00:00 PDT.",
           false};
+    case FaultKind::echo_token:
+      // The request is appended where it is answered (handle): only it knows the token.
+      return ApiError{400, 100, 0, "OAuthException",
+                      "(#100) The value must be a valid insights metric", false};
     case FaultKind::http_429:
     case FaultKind::truncated_json:
     case FaultKind::slow:
@@ -303,6 +308,9 @@ struct FakeGraph::Impl {
       std::string path = strip_version(relative.substr(0, query));
       if (auto fault = take_fault(relative, true)) {
         ApiError error = *fault_error(fault->kind);
+        if (fault->kind == FaultKind::echo_token) {
+          error.message += fmt::format(" (token {}, request {}&access_token={})", token, relative, token);
+        }
         answer = Answer{error.status, error_body(error)};
       } else if (call.method != "GET") {
         answer = Answer{
@@ -398,6 +406,9 @@ struct FakeGraph::Impl {
     }
     Answer answer;
     if (auto error = fault ? fault_error(fault->kind) : std::nullopt) {
+      if (fault->kind == FaultKind::echo_token) {
+        error->message += fmt::format(" (token {}, request {})", token, req.target);
+      }
       answer = Answer{error->status, error_body(*error)};
     } else if (token.empty()) {
       answer = Answer{

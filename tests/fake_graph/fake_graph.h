@@ -32,6 +32,9 @@ enum class FaultKind {
   truncated_json,   // the normal answer with its body cut in half (Content-Length matches)
   slow,             // the normal answer after an extra delay
   drop_connection,  // headers sent, then the connection is closed before the body
+  echo_token,       // 400, (#100) "...valid insights metric" whose message repeats the request's
+                    // access token, raw and in its URL (as Meta's debug messages can): a secret
+                    // that arrives inside an error the tool prints and stores
 };
 
 struct FaultRule {

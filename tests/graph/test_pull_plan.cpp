@@ -5,33 +5,14 @@
 #include <string>
 #include <vector>
 
+#include "graph/plan_text.h"
 #include "pageaudit/graph/pull_plan.h"
 
 namespace pageaudit {
 namespace {
 
-Date d(const char* iso) {
-  return *Date::parse_iso(iso);
-}
-
-std::string text(const std::vector<DayRange>& ranges) {
-  std::string out;
-  for (const auto& r : ranges) out += r.first.iso() + ".." + r.last.iso() + " ";
-  return out;
-}
-
-std::string text(const std::vector<DayWindow>& windows) {
-  std::string out;
-  for (const auto& w : windows) out += "[" + w.since.iso() + "," + w.until.iso() + ") ";
-  return out;
-}
-
-std::string text(const std::vector<PostsWindow>& windows) {
-  std::string out;
-  for (const auto& w : windows)
-    out += "[" + w.since.iso() + "," + (w.until ? w.until->iso() : std::string("now")) + ") ";
-  return out;
-}
+using test::d;
+using test::text;
 
 TEST_CASE("ranges merge when they overlap or touch, and empty ranges are dropped") {
   std::vector<DayRange> ranges = {

@@ -222,32 +222,44 @@ TEST_CASE("the HTML report loads nothing: no script, no link, no remote resource
   }
 }
 
-TEST_CASE("golden: the demo's audit as HTML, in Spanish, written to stdout and to --output") {
+TEST_CASE(
+    "golden: the demo's audit as HTML, in Spanish and English, written to stdout and to "
+    "--output") {
   TempDir dir;
   const std::string db = dir.file("demo.db");
   const std::vector<std::string> env = {"PAGEAUDIT_TODAY=2026-11-21",
                                         "PAGEAUDIT_NOW=2026-11-21T08:00:00Z"};
   REQUIRE(run_pageaudit({"--db", db, "demo"}, env).exit_code == 0);
-  const auto r = run_pageaudit({"--db", db, "audit", "--format", "html"}, env);
-  CHECK(r.exit_code == 0);
-  CHECK(r.err == "");
-  const std::string& actual = r.out;
-  const std::string path = std::string(PAGEAUDIT_TESTS_DIR) + "/golden/demo_audit_es.html";
-  if (const char* update = std::getenv("PAGEAUDIT_UPDATE_GOLDEN");
-      update && std::string(update) == "1") {
-    write_file(path, actual);
-    MESSAGE("updated " << path);
-  } else {
-    CAPTURE(path);
-    CHECK(read_file(path) == actual);
-  }
-  CHECK(charts_of(actual).size() == 5);
+  // The demo's goals file says Spanish; --lang en overrides it.
+  const struct {
+    const char* golden;
+    std::vector<std::string> lang_args;
+  } cases[] = {{"demo_audit_es.html", {}}, {"demo_audit_en.html", {"--lang", "en"}}};
+  for (const auto& c : cases) {
+    CAPTURE(c.golden);
+    std::vector<std::string> args = {"--db", db, "audit", "--format", "html"};
+    args.insert(args.end(), c.lang_args.begin(), c.lang_args.end());
+    const auto r = run_pageaudit(args, env);
+    CHECK(r.exit_code == 0);
+    CHECK(r.err == "");
+    const std::string& actual = r.out;
+    const std::string path = std::string(PAGEAUDIT_TESTS_DIR) + "/golden/" + c.golden;
+    if (const char* update = std::getenv("PAGEAUDIT_UPDATE_GOLDEN");
+        update && std::string(update) == "1") {
+      write_file(path, actual);
+      MESSAGE("updated " << path);
+    } else {
+      CAPTURE(path);
+      CHECK(read_file(path) == actual);
+    }
+    CHECK(charts_of(actual).size() == 5);
 
-  const std::string file = dir.file("report.html");
-  const auto written =
-      run_pageaudit({"--db", db, "audit", "--format", "html", "--output", file}, env);
-  CHECK(written.exit_code == 0);
-  CHECK(read_file(file) == actual);
+    const std::string file = dir.file("report.html");
+    args.insert(args.end(), {"--output", file});
+    const auto written = run_pageaudit(args, env);
+    CHECK(written.exit_code == 0);
+    CHECK(read_file(file) == actual);
+  }
 }
 
 }  // namespace pageaudit

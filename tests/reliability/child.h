@@ -1,5 +1,5 @@
-// The pageaudit binary as a child process that a reliability test can kill at any moment and whose
-// peak memory it can measure (support.h's run_pageaudit only waits for the end).
+// The pageaudit binary as a child process that a reliability test can kill at any moment
+// (support.h's run_pageaudit only waits for the end).
 #pragma once
 
 #include <sys/types.h>
@@ -11,16 +11,18 @@ namespace pageaudit::test {
 
 struct ChildExit {
   int exit_code = -1;  // the exit status, or 128 + the signal that ended the process
-  long max_rss_kib = 0;  // peak resident memory of the child
   std::string out;
   std::string err;
 };
 
-// A running PAGEAUDIT_BIN with the given arguments, the environment without PAGEAUDIT_* (as
-// run_pageaudit does), stdin from /dev/null and stdout/stderr to files in 'io_dir'.
+// A running program (PAGEAUDIT_BIN unless told otherwise) with the given arguments, the
+// environment without PAGEAUDIT_* (as run_pageaudit does) plus the 'env' entries ("NAME=value"),
+// stdin from /dev/null and stdout/stderr to the files 'stdout' and 'stderr' in 'io_dir' (so two
+// children running at once need two directories).
 class Child {
  public:
-  Child(const std::vector<std::string>& args, const std::string& io_dir);
+  Child(const std::vector<std::string>& args, const std::string& io_dir,
+        const std::vector<std::string>& env = {}, const std::string& program = PAGEAUDIT_BIN);
   ~Child();  // kills and reaps the child if the test did not wait for it
   Child(const Child&) = delete;
   Child& operator=(const Child&) = delete;
@@ -28,6 +30,7 @@ class Child {
   pid_t pid() const { return m_pid; }
   void kill_now();  // SIGKILL: no handler, no destructor, no rollback runs in the child
   ChildExit wait();  // reaps the child (once)
+  bool running();     // true until the child has exited (does not reap it)
 
  private:
   pid_t m_pid = -1;

@@ -101,6 +101,11 @@ StoreContent store_content(const std::string& db_path, const std::set<std::strin
   return content;
 }
 
+TableContent query_content(const std::string& db_path, const std::string& sql) {
+  Connection db = open_rw(db_path);
+  return content_of(db.get(), sql);
+}
+
 std::string query_rw(const std::string& db_path, const std::string& sql) {
   Connection db = open_rw(db_path);
   std::string out;

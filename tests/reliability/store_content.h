@@ -23,6 +23,10 @@ using StoreContent = std::map<std::string, TableContent>;
 StoreContent store_content(const std::string& db_path, const std::set<std::string>& ignored_columns = {},
                            const std::set<std::string>& skipped_tables = {});
 
+// The rows of one query, counted and hashed as store_content hashes a table (the query orders
+// them): compares a slice of two stores, e.g. one Page's days.
+TableContent query_content(const std::string& db_path, const std::string& sql);
+
 // One row per line, columns separated by '|', of a query on the store opened read-write.
 std::string query_rw(const std::string& db_path, const std::string& sql);
 

@@ -52,6 +52,7 @@ Status run_status(const GlobalOptions& global, const Console& console);
 struct AuditOptions {
   std::optional<std::string> goals_file;  // --goals FILE: load (replace) the Page's goals first
   std::optional<std::string> page_id;     // --page ID: needed when the store holds several Pages
+  bool all_pages = false;                 // --all-pages: every Page, in page_id order
   std::optional<std::string> as_of;       // --as-of DATE: default the last day with followers
   int window_days = 28;                   // --window DAYS
   std::string format = "text";            // --format text|markdown|json (html: not yet)
@@ -60,8 +61,12 @@ struct AuditOptions {
   std::optional<std::string> fail_on;     // --fail-on behind|missed
 };
 // pageaudit audit: audits one Page against its goals, writes the report and records the audit
-// in audit_runs/audit_results. Reads while a pull runs: it takes no run lock, only SQLite's
-// write lock for its two short transactions (goals, record).
+// in audit_runs/audit_results. With --all-pages, every Page against its stored goals in one run:
+// the reports in page_id order (text and Markdown separated by a rule, json one array, html one
+// PAGE_ID.html per Page in the --output directory), one audit_runs row per Page, all recorded in
+// one transaction; --fail-on fails when any Page has a goal in that state. Reads while a pull
+// runs: it takes no run lock, only SQLite's write lock for its two short transactions (goals,
+// record).
 // Errors: 64 bad options, an ambiguous or unknown Page; 65 a bad goals file (nothing written);
 // 66 no store, no goals file, or no Page in the store; 73/75 the store's; ExitCode::goal_failed
 // (1) with --fail-on when a goal is in that state or worse, in the order met < on_track <

@@ -46,4 +46,9 @@ tl::unexpected<Error> failf(ExitCode code, fmt::format_string<Args...> format, A
 // line 0 means the file as a whole: "FILE: what".
 std::string at(const std::string& file, long line, const std::string& what);
 
+// A piece of input as an error message quotes it: in double quotes, whole up to 60 bytes, else
+// its first 48 bytes (never cutting a UTF-8 sequence), '...' and its size, so that a 10 MB key
+// does not become a 10 MB message: "xxxxxxxx..." (10000000 bytes).
+std::string quoted(std::string_view text);
+
 }  // namespace pageaudit

@@ -36,6 +36,7 @@ struct PageState {
   std::string page_id;
   std::vector<DayRange> insights_covered;  // merged ranges of days already pulled
   std::vector<DayRange> posts_covered;
+  std::optional<Date> backfill_start;        // the earliest day a pull of it wanted (pull_plan.h)
   std::vector<std::string> unavailable;      // metrics Meta refused for this Page (#100)
   std::optional<std::int64_t> resume_after;  // throttled: no call before (seconds since epoch)
   bool has_insights = false;                 // daily values from an earlier pull are stored
@@ -134,8 +135,10 @@ struct PageOutcome {
 class PullSink {
  public:
   virtual ~PullSink() = default;
-  // Records the start of a Page's run, committed before any of its data.
-  virtual Status begin_page(const std::string& page_id) = 0;
+  // Records the start of a Page's run, committed before any of its data, and the first day the
+  // run wants (none: it wants no day) as the Page's backfill start when it is earlier than the
+  // one recorded: a run killed before its earliest windows commit is repaired by the next.
+  virtual Status begin_page(const std::string& page_id, std::optional<Date> first_wanted) = 0;
   // Writes the chunks of one HTTP answer for one Page, all or nothing.
   virtual Status write(const std::string& page_id, std::vector<PullChunk> chunks) = 0;
   // Records that Meta no longer serves `metric` for the Page, with Meta's message.

@@ -42,6 +42,9 @@ struct PlanInput {
   int post_days = 7;     // trailing days of posts listed again (new insights and comments)
   std::vector<DayRange> insights_covered;  // merged, from the store
   std::vector<DayRange> posts_covered;
+  // The earliest day an earlier run wanted (pull_state.backfill_start); none for a Page never
+  // pulled, or pulled before it was recorded.
+  std::optional<Date> backfill_start;
 };
 
 // A window of posts by creation day: [since, until), or from since on with no end (the window
@@ -55,11 +58,15 @@ struct PostsWindow {
 struct PagePlan {
   std::vector<DayWindow> insights;  // at most k_max_window_days each, oldest first
   std::vector<PostsWindow> posts;   // at most k_posts_window_days each, oldest first
+  // The first day the run wants, of either kind; none when it wants no day. The caller records
+  // it as the Page's backfill start before asking anything (see plan_page).
+  std::optional<Date> first_wanted;
 };
 
 // The windows a run asks for:
-// - wanted days: since (else the first covered day, else today - backfill_days) up to until
-//   (else yesterday; never today or later);
+// - wanted days: since, else the earlier of backfill_start and the first covered day but not
+//   before today - backfill_days (Meta has nothing older), else today - backfill_days; up to
+//   until (else yesterday; never today or later);
 // - insights: the wanted days not covered yet, plus the last refetch_days days before today when
 //   the wanted days reach yesterday;
 // - posts: likewise, with post_days trailing days and the last window open-ended (today's posts

@@ -106,6 +106,10 @@ std::optional<Date> parse_export_date(std::string_view text);
 // 'MM/DD/YYYY HH:MM', 'MM/DD/YYYY hh:mm:ss AM/PM', ISO -> 'YYYY-MM-DDTHH:MM[:SS]'.
 std::optional<std::string> parse_export_time(std::string_view text);
 
+// The error for a level (followers, total likes) below zero, which no export can mean:
+// ExitCode::data 'FILE:LINE: column "Followers" is a total and cannot be negative, got -5'.
+Status negative_total(const std::string& file, long line, std::string_view column, double value);
+
 // A numeric cell: nullopt when empty; ExitCode::data
 // 'FILE:LINE: column "Primary": expected a number, got "n/a"' otherwise, with a hint when a
 // spreadsheet has turned the number into a date ('3.апр').

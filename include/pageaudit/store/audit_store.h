@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -97,6 +98,28 @@ struct AuditScope {
 // Errors: the store's (ExitCode::cant_create).
 Result<AuditInput> load_audit_input(Database& db, const AuditScope& scope);
 
+// load_audit_input for one Page after another: the queries are prepared once and the store-wide
+// parts (the customers) read once, on the first load. Borrows db, which must outlive the reader;
+// the customers are those of the first load (nothing in between may import a list).
+class AuditInputReader {
+ public:
+  // Errors: the store's (ExitCode::cant_create).
+  static Result<AuditInputReader> prepare(Database& db);
+  AuditInputReader(AuditInputReader&&) noexcept;
+  AuditInputReader& operator=(AuditInputReader&&) noexcept;
+  ~AuditInputReader();
+
+  // As load_audit_input(db, scope).
+  Result<AuditInput> load(const AuditScope& scope);
+
+  struct Queries;  // the prepared statements; defined in the source, for its helpers
+
+ private:
+  AuditInputReader(Database& db, std::unique_ptr<Queries> queries);
+  Database* m_db;
+  std::unique_ptr<Queries> m_queries;
+};
+
 // --- recording ------------------------------------------------------------------------------
 
 struct AuditRun {
@@ -109,5 +132,14 @@ struct AuditRun {
 // in one transaction of its own. Returns the audit_id.
 Result<int64_t> record_audit(Database& db, const AuditResult& result, const AuditRun& run,
                              const std::string& json);
+
+struct AuditRecord {
+  AuditResult result;
+  AuditRun run;
+  std::string json;  // render_json(result)
+};
+// Records several audits as record_audit does, all in one transaction: all are recorded or none.
+// Returns their audit_ids, in the order given.
+Result<std::vector<int64_t>> record_audits(Database& db, std::span<const AuditRecord> audits);
 
 }  // namespace pageaudit

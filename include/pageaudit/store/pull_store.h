@@ -46,8 +46,9 @@ class PullStore final : public PullSink {
   PullStore(const PullStore&) = delete;
   PullStore& operator=(const PullStore&) = delete;
 
-  // import_runs row (command 'pull', source 'graph', kind 'graph') with status 'running'.
-  Status begin_page(const std::string& page_id) override;
+  // import_runs row (command 'pull', source 'graph', kind 'graph') with status 'running', and
+  // pull_state.backfill_start lowered to first_wanted (a Page's first run creates its row).
+  Status begin_page(const std::string& page_id, std::optional<Date> first_wanted) override;
   // pages, page_metrics (end_time kept raw), page_metric_breakdowns, posts, post_metrics,
   // comments and pull_coverage.
   Status write(const std::string& page_id, std::vector<PullChunk> chunks) override;

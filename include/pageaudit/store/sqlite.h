@@ -17,8 +17,16 @@ namespace pageaudit {
 
 class Statement;
 
+// "PATH: cannot write the store: CAUSE" with ExitCode::cant_create (73): the one message for a
+// store that cannot be created or written, whatever found out first (the lock file, SQLite's
+// open, a write, the commit). CAUSE is "disk full", "read-only", "folder DIR does not exist"...
+Error cannot_write(const std::string& path, std::string_view cause);
+
 // One connection. Errors carry ExitCode::cant_create (73) unless stated otherwise, and
-// ExitCode::temp_fail (75) when the database is locked by another process.
+// ExitCode::temp_fail (75) when the database is locked by another process. When the file itself
+// fails (a full disk, a read-only file or folder, an I/O error) the message is the one a user can
+// act on, "PATH: cannot write the store: disk full" (or "read-only", "I/O error (...)"), without
+// the SQL that happened to hit it.
 class Database {
  public:
   enum class Mode { read_write_create, read_write, read_only, memory };
@@ -38,6 +46,9 @@ class Database {
 
   int64_t last_insert_rowid() const;
   int changes() const;
+  // True when SQLite opened the file read-only although writing was asked for: the file or its
+  // folder is not writable by this user.
+  bool read_only() const;
   const std::string& path() const { return m_path; }
   sqlite3* handle() const { return m_db.get(); }
   // "PATH: what SQLite said", with the exit code its error code implies.
@@ -102,6 +113,7 @@ class Statement {
   };
   std::unique_ptr<sqlite3_stmt, Finalizer> m_stmt;
   sqlite3* m_db = nullptr;
+  std::string m_path;  // the store's path as opened, for messages
   std::string m_sql;
 };
 

@@ -23,7 +23,10 @@ class Store {
  public:
   // Opens the store, applies pending migrations in one transaction, and takes the run lock.
   // Errors: 73 when the file cannot be created/written or its schema is newer than this binary
-  // knows; 75 when another run holds the lock; 66 (read_only) when it does not exist.
+  // knows; 75 when another run holds the lock; 66 (read_only) when it does not exist. A store
+  // that cannot be created or written fails here with one message naming its path and the cause
+  // ("PATH: cannot write the store: read-only", "...: folder DIR does not exist", "...: disk
+  // full"); a store this call created and could not finish is removed again.
   static Result<std::unique_ptr<Store>> open(const std::string& path, const StoreOptions& options);
   // A migrated in-memory store (tests, dry runs on a store that does not exist yet).
   static Result<std::unique_ptr<Store>> open_memory();
@@ -36,6 +39,8 @@ class Store {
 
  private:
   Store() = default;
+  // Pragmas (page size for a fresh store, WAL, cache) and migrations.
+  Status configure(bool fresh);
   Status migrate();
 
   Database m_db;
