@@ -8,8 +8,9 @@ cd "$(dirname "$0")/.."
 source scripts/deps.sh
 # chromium is for the tests alone (tests/output/test_browser.cpp renders the HTML report in it), so
 # it is installed here and not with the build dependencies; the browser test fails, rather than
-# skips, when it is missing.
-pageaudit_install_deps chromium
+# skips, when it is missing. The label-overlap check measures text as rendered: fonts-dejavu-core
+# (the font system-ui resolves to on Debian) is named so that every machine renders the same.
+pageaudit_install_deps chromium fonts-dejavu-core
 export PAGEAUDIT_REQUIRE_BROWSER=1
 
 jobs=$(nproc 2>/dev/null || echo 2)

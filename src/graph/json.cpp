@@ -2,20 +2,23 @@
 #include "pageaudit/graph/json.h"
 
 #include <rapidjson/error/en.h>
-#include <rapidjson/memorystream.h>
 #include <rapidjson/reader.h>
+#include <rapidjson/stream.h>
 
 namespace pageaudit {
 namespace {
 
 // Flags, chosen on purpose:
 // - iterative: the parser keeps its own heap stack, so '[[[[...' cannot overflow the C++ stack;
-// - validate encoding: text reaches SQLite and HTML reports, so invalid UTF-8 is refused here;
+// - in situ: see JsonDocument. A NUL byte ends the text as it did with a length-bounded stream
+//   (RapidJSON's streams all answer NUL at their end), so an embedded NUL reads the same;
+// - validate encoding: text reaches SQLite and HTML reports, so invalid UTF-8 is refused here
+//   (left out only for Utf8Check::skip, see json.h);
 // - no kParseNanAndInfFlag: NaN and Infinity are not JSON and no Graph value is one;
 // - no kParseStopWhenDoneFlag: trailing bytes mean a garbled body, which is an error;
 // - default number parsing: a number beyond double range is kParseErrorNumberTooBig, an error.
-constexpr unsigned k_parse_flags =
-    rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag;
+constexpr unsigned k_unchecked_flags = rapidjson::kParseIterativeFlag | rapidjson::kParseInsituFlag;
+constexpr unsigned k_parse_flags = k_unchecked_flags | rapidjson::kParseValidateEncodingFlag;
 
 // Forwards SAX events to the document while counting nesting; stops the parse past the limit
 // so that a hostile or broken body is an error instead of an unbounded tree.
@@ -58,6 +61,14 @@ class DepthLimiter {
   bool m_exceeded = false;
 };
 
+// Whether text has no byte above 0x7F. The UTF-8 check can only refuse such bytes, so pure ASCII
+// text (as Meta sends, escaping the rest as \uXXXX) parses the same without it, and faster.
+bool is_ascii(std::string_view text) {
+  unsigned char seen = 0;  // a plain OR over the bytes, which the compiler vectorizes
+  for (char c : text) seen |= static_cast<unsigned char>(c);
+  return seen < 0x80;
+}
+
 const char* type_name(const rapidjson::Value& v) {
   switch (v.GetType()) {
     case rapidjson::kNullType:
@@ -77,17 +88,54 @@ const char* type_name(const rapidjson::Value& v) {
   return "a value";
 }
 
+// Appends one step to a path the way every path is spelled: "key" at the start, ".key" after
+// something, "[i]" for an element.
+void append_key(std::string& path, std::string_view key) {
+  if (!path.empty()) path += '.';
+  path += key;
+}
+
+void append_index(std::string& path, size_t index) {
+  path += '[';
+  path += std::to_string(index);
+  path += ']';
+}
+
+// Appends to `path` the steps from `from` down to `target` and returns true, or returns false
+// (path untouched) when target is not inside from. A depth-first search over the document: it
+// runs only for a message, and the parser bounds the depth of the recursion.
+bool find_path(const rapidjson::Value& from, const rapidjson::Value* target, std::string& path) {
+  if (&from == target) return true;
+  size_t mark = path.size();
+  if (from.IsObject()) {
+    for (auto it = from.MemberBegin(); it != from.MemberEnd(); ++it) {
+      append_key(path, std::string_view(it->name.GetString(), it->name.GetStringLength()));
+      if (find_path(it->value, target, path)) return true;
+      path.resize(mark);
+    }
+  } else if (from.IsArray()) {
+    for (rapidjson::SizeType i = 0; i < from.Size(); ++i) {
+      append_index(path, i);
+      if (find_path(from[i], target, path)) return true;
+      path.resize(mark);
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
-Result<std::unique_ptr<rapidjson::Document>> parse_json(std::string_view text) {
-  auto doc = std::make_unique<rapidjson::Document>();
-  rapidjson::MemoryStream stream(text.data(), text.size());
+Result<std::unique_ptr<JsonDocument>> parse_json(std::string_view text, Utf8Check utf8) {
+  auto doc = std::make_unique<JsonDocument>(text);
+  rapidjson::InsituStringStream stream(doc->text());
   DepthLimiter limiter(*doc);
   rapidjson::ParseResult result;
   auto generator = [&](rapidjson::Document& handler) {
     (void)handler;  // the limiter forwards to it
     rapidjson::Reader reader;
-    result = reader.Parse<k_parse_flags>(stream, limiter);
+    bool check = utf8 == Utf8Check::validate && !is_ascii(text);
+    result = check ? reader.Parse<k_parse_flags>(stream, limiter)
+                   : reader.Parse<k_unchecked_flags>(stream, limiter);
     return !result.IsError();
   };
   doc->Populate(generator);
@@ -107,12 +155,24 @@ void ShapeErrors::add(std::string message) {
 }
 
 JsonNode JsonNode::operator[](std::string_view key) const {
-  std::string path = m_path.empty() ? std::string(key) : m_path + "." + std::string(key);
-  if (m_value == nullptr || !m_value->IsObject())
-    return JsonNode(nullptr, std::move(path), m_errors);
-  auto it = m_value->FindMember(rapidjson::Value(
-      rapidjson::StringRef(key.data(), static_cast<rapidjson::SizeType>(key.size()))));
-  return JsonNode(it == m_value->MemberEnd() ? nullptr : &it->value, std::move(path), m_errors);
+  if (is_object()) {
+    auto it = m_value->FindMember(rapidjson::Value(
+        rapidjson::StringRef(key.data(), static_cast<rapidjson::SizeType>(key.size()))));
+    if (it != m_value->MemberEnd()) return JsonNode(*this, &it->value);
+  }
+  // Absent: remember the way past the last value that exists, for a message about it.
+  JsonNode absent(*this, nullptr);
+  absent.m_anchor = m_anchor;
+  absent.m_missing = m_missing;
+  append_key(absent.m_missing, key);
+  return absent;
+}
+
+std::string JsonNode::path() const {
+  std::string path = m_root_path;
+  if (m_anchor != nullptr && m_root != nullptr) find_path(*m_root, m_anchor, path);
+  if (!m_missing.empty()) append_key(path, m_missing);
+  return path;
 }
 
 bool JsonNode::check(bool ok, const char* expected) const {
@@ -121,7 +181,9 @@ bool JsonNode::check(bool ok, const char* expected) const {
 }
 
 void JsonNode::error(const std::string& what) const {
-  m_errors->add((m_path.empty() ? std::string("response") : m_path) + ": " + what);
+  if (!m_errors->empty()) return;  // only the first is kept: spare the search for the path
+  std::string path = this->path();
+  m_errors->add((path.empty() ? std::string("response") : path) + ": " + what);
 }
 
 std::optional<std::string> JsonNode::string() const {
@@ -156,19 +218,17 @@ std::vector<JsonNode> JsonNode::elements() const {
   std::vector<JsonNode> out;
   if (!present() || !check(m_value->IsArray(), "an array")) return out;
   out.reserve(m_value->Size());
-  for (rapidjson::SizeType i = 0; i < m_value->Size(); ++i) {
-    out.emplace_back(&(*m_value)[i], m_path + "[" + std::to_string(i) + "]", m_errors);
-  }
+  for (auto it = m_value->Begin(); it != m_value->End(); ++it) out.push_back(JsonNode(*this, it));
   return out;
 }
 
-std::vector<std::pair<std::string, JsonNode>> JsonNode::members() const {
-  std::vector<std::pair<std::string, JsonNode>> out;
+std::vector<std::pair<std::string_view, JsonNode>> JsonNode::members() const {
+  std::vector<std::pair<std::string_view, JsonNode>> out;
   if (!present() || !check(m_value->IsObject(), "an object")) return out;
+  out.reserve(m_value->MemberCount());
   for (auto it = m_value->MemberBegin(); it != m_value->MemberEnd(); ++it) {
-    std::string key(it->name.GetString(), it->name.GetStringLength());
-    std::string path = m_path.empty() ? key : m_path + "." + key;
-    out.emplace_back(std::move(key), JsonNode(&it->value, std::move(path), m_errors));
+    out.emplace_back(std::string_view(it->name.GetString(), it->name.GetStringLength()),
+                     JsonNode(*this, &it->value));
   }
   return out;
 }

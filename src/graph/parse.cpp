@@ -180,7 +180,10 @@ Result<Comments> parse_comments(std::string_view body) {
 }
 
 Result<std::vector<std::optional<BatchItem>>> parse_batch(std::string_view body) {
-  auto doc = parse_json(body);
+  // Without the UTF-8 check: the text an item carries is its body, a JSON document of its own
+  // that the caller parses (and checks) again, and headers the caller either parses as JSON too
+  // (the usage headers) or drops. Checking here would walk every escaped body twice.
+  auto doc = parse_json(body, Utf8Check::skip);
   if (!doc) return tl::unexpected(doc.error());
   ShapeErrors errors;
   JsonNode root(doc->get(), "", &errors);

@@ -25,9 +25,11 @@ constexpr size_t k_batch_overhead = 64;
 
 // The bytes one call adds to a batch body: {"method":"GET","relative_url":"..."}, URL-encoded,
 // and the comma before it. Relative URLs are already URL-encoded: nothing in them needs JSON
-// escaping.
+// escaping. URL-encoding works byte by byte, so the wrapper's encoded size is added, not
+// encoded again around every URL.
 size_t batch_item_size(const std::string& relative_url) {
-  return url_encode("{\"method\":\"GET\",\"relative_url\":\"" + relative_url + "\"}").size() + 1;
+  static const size_t wrapper = url_encode("{\"method\":\"GET\",\"relative_url\":\"\"}").size();
+  return wrapper + url_encode(relative_url).size() + 1;
 }
 
 }  // namespace
@@ -273,11 +275,12 @@ void Engine::answer_batch(size_t i, const HttpRequest& request, std::vector<Slot
       failed(i, std::move(slots[k]), Failure::transient, message, usage, step);
       continue;
     }
-    const BatchItem& item = *(*items)[k];
+    BatchItem& item = *(*items)[k];
+    // Headers are left out: answer() reads only the status and body, and the batch's usage
+    // headers were read already.
     HttpResponse item_response;
     item_response.status = item.code;
-    item_response.headers = response.headers;
-    item_response.body = item.body;
+    item_response.body = std::move(item.body);
     answer(i, std::move(slots[k]), item_response, usage, step);
   }
 }

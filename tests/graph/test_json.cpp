@@ -50,6 +50,27 @@ TEST_CASE("a million opening brackets are refused without exhausting the stack")
         "invalid JSON at offset 64: nested deeper than 64 levels");
 }
 
+TEST_CASE("invalid UTF-8 in a string is accepted only when the check is skipped") {
+  const std::string text = "[\"caf\xc3\", \"ok\"]";
+  CHECK(parse_error(text) == "invalid JSON at offset 5: Invalid encoding in string.");
+  auto doc = parse_json(text, Utf8Check::skip);
+  REQUIRE(doc);
+  CHECK(std::string((**doc)[0].GetString(), (**doc)[0].GetStringLength()) == "caf\xc3");
+  CHECK(parse_json("[\"caf\xc3\xa9\"]").has_value());  // well-formed UTF-8 passes the check
+  // Skipping the check does not loosen the grammar.
+  CHECK_FALSE(parse_json(R"(["a",])", Utf8Check::skip).has_value());
+}
+
+TEST_CASE("escapes are decoded in strings and keys") {
+  auto doc = parse_json(R"({"a\"b":"x\\y\n\u00e9\ud83d\ude00","n":[1,"\/"]})");
+  REQUIRE(doc);
+  ShapeErrors errors;
+  JsonNode root(doc->get(), "", &errors);
+  CHECK(root["a\"b"].string() == "x\\y\n\xc3\xa9\xf0\x9f\x98\x80");
+  CHECK(root["n"].elements().at(1).string() == "/");
+  CHECK(errors.empty());
+}
+
 TEST_CASE("typed reads name the path of a value with the wrong type") {
   auto doc = parse_json(R"({"data":[{"values":[{"end_time":5,"value":"7"}]}],"count":1.5})");
   REQUIRE(doc);
@@ -74,6 +95,50 @@ TEST_CASE("absent and null values read as nothing without an error, unless requi
   CHECK(errors.empty());
   CHECK(root["data"].elements().at(0)["name"].required_string().empty());
   CHECK(errors.first() == "data[0].name: missing");
+}
+
+TEST_CASE("an absent value is named by the way it was asked for") {
+  auto doc = parse_json(R"({"paging":{"cursors":{}},"title":null,"count":3,"items":[{},{"id":"7"}]})");
+  REQUIRE(doc);
+  ShapeErrors errors;
+  JsonNode root(doc->get(), "", &errors);
+  struct Row {
+    JsonNode node;
+    const char* path;
+  };
+  const Row rows[] = {
+      {root["paging"]["cursors"]["after"], "paging.cursors.after"},
+      {root["paging"]["previous"], "paging.previous"},
+      {root["summary"]["total_count"], "summary.total_count"},
+      {root["title"]["text"], "title.text"},
+      {root["count"]["x"]["y"], "count.x.y"},
+      {root["items"].elements().at(1)["name"], "items[1].name"},
+  };
+  for (const auto& row : rows) {
+    CAPTURE(row.path);
+    CHECK_FALSE(row.node.present());
+    CHECK(row.node.path() == row.path);
+  }
+  CHECK(errors.empty());
+  root["items"].elements().at(0)["parent"]["id"].required_string();
+  CHECK(errors.first() == "items[0].parent.id: missing");
+}
+
+TEST_CASE("the root of a read is named by its path, or as the response when it has none") {
+  auto doc = parse_json(R"([{"code":"200"}])");
+  REQUIRE(doc);
+  ShapeErrors named;
+  JsonNode usage(doc->get(), "x-app-usage", &named);
+  CHECK(usage.elements().at(0)["code"].path() == "x-app-usage[0].code");
+  usage.error("expected an object");
+  CHECK(named.first() == "x-app-usage: expected an object");
+  ShapeErrors bare;
+  JsonNode root(doc->get(), "", &bare);
+  CHECK_FALSE(root.elements().at(0)["code"].integer().has_value());
+  CHECK(bare.first() == "[0].code: expected a whole number, got a string");
+  ShapeErrors top;
+  JsonNode(doc->get(), "", &top).error("expected an object");
+  CHECK(top.first() == "response: expected an object");
 }
 
 TEST_CASE("integers must be whole numbers within int64") {

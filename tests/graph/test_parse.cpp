@@ -248,6 +248,20 @@ TEST_CASE("a batch answer gives each item's code, lower-cased headers and body t
   CHECK(page->followers_count == 9912);
 }
 
+TEST_CASE("a batch answer leaves the UTF-8 check of a body to the body's own parse") {
+  // The body holds a lone lead byte (\xc3), as in a cut multi-byte character.
+  const std::string answer =
+      "[{\"code\":200,\"body\":\"{\\\"id\\\":\\\"1\\\",\\\"name\\\":\\\"caf\xc3\\\"}\"}]";
+  auto batch = parse_batch(answer);
+  REQUIRE(batch);
+  REQUIRE(batch->size() == 1);
+  REQUIRE((*batch)[0].has_value());
+  CHECK((*batch)[0]->body == "{\"id\":\"1\",\"name\":\"caf\xc3\"}");
+  auto page = parse_page((*batch)[0]->body);
+  REQUIRE_FALSE(page);
+  CHECK(page.error().message == "invalid JSON at offset 21: Invalid encoding in string.");
+}
+
 TEST_CASE("shape errors name the JSON path") {
   struct Row {
     const char* body;

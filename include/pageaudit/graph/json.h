@@ -19,12 +19,40 @@ namespace pageaudit {
 // Nesting deeper than this is refused: no Graph response nests more than about 8 levels.
 inline constexpr int k_max_json_depth = 64;
 
-// Parses text as one JSON document (UTF-8 validated, no NaN/Infinity, nothing after the value).
+// Whether parse_json checks that every string is well-formed UTF-8.
+enum class Utf8Check {
+  validate,
+  // Only for text whose strings are all parsed again (validated) before any of their text is
+  // kept, such as a batch answer whose bodies are JSON documents themselves: the check costs a
+  // branch per character, and the long escaped bodies would pay it twice.
+  skip,
+};
+
+// A parsed document. Its strings point into its own copy of the text, parsed in place: that
+// spares copying each string once more, and lets the parser keep its position in a register
+// instead of re-reading a stream object per character. Neither copied nor moved, as its values
+// point into it.
+class JsonDocument : public rapidjson::Document {
+ public:
+  explicit JsonDocument(std::string_view text) : m_text(text) {}
+  JsonDocument(const JsonDocument&) = delete;
+  JsonDocument& operator=(const JsonDocument&) = delete;
+
+  // The text, ended by a NUL (as in-place parsing needs); the parse rewrites it.
+  char* text() { return m_text.data(); }
+
+ private:
+  std::string m_text;
+};
+
+// Parses text as one JSON document (UTF-8 validated unless utf8 says otherwise, no NaN/Infinity,
+// nothing after the value, at most k_max_json_depth levels).
 // Errors (ExitCode::unavailable, as a garbled answer is a failure of the service):
 //   "invalid JSON at offset 17: Missing a comma or '}' after an object member."
 //   "invalid JSON at offset 12: Number too big to be stored in double."
 //   "invalid JSON at offset 64: nested deeper than 64 levels"
-Result<std::unique_ptr<rapidjson::Document>> parse_json(std::string_view text);
+Result<std::unique_ptr<JsonDocument>> parse_json(std::string_view text,
+                                                 Utf8Check utf8 = Utf8Check::validate);
 
 // The first shape error met while reading a document, shared by every JsonNode of one read.
 class ShapeErrors {
@@ -42,18 +70,30 @@ class ShapeErrors {
 // return nullopt when the value is absent or null; when it is present with the wrong type they
 // also record "PATH: expected a string, got a number" in the ShapeErrors. A node never owns the
 // document: it must not outlive it.
+//
+// The path is worked out only when it is asked for or an error is recorded (reads outnumber
+// errors by far): a node keeps the value the read started from and finds its own place from
+// there. Nodes are cheap to copy.
 class JsonNode {
  public:
+  // The root of a read: `value` is named `path` in messages ("" for a whole document, whose
+  // members are then named bare: "data[0].name").
   JsonNode(const rapidjson::Value* value, std::string path, ShapeErrors* errors)
-      : m_value(value), m_path(std::move(path)), m_errors(errors) {}
+      : m_value(value),
+        m_root(value),
+        m_anchor(value),
+        m_root_path(std::move(path)),
+        m_errors(errors) {}
 
-  // The member `key` of an object; an absent node when this is not an object or lacks it.
+  // The member `key` (not empty) of an object; an absent node when this is not an object or
+  // lacks it. The absent node still names its path: "paging.cursors.after".
   JsonNode operator[](std::string_view key) const;
 
   bool present() const { return m_value != nullptr && !m_value->IsNull(); }
   bool is_object() const { return m_value != nullptr && m_value->IsObject(); }
   bool is_string() const { return m_value != nullptr && m_value->IsString(); }
-  const std::string& path() const { return m_path; }
+  // The path, e.g. "data[0].values[2].end_time"; built on each call, so meant for messages.
+  std::string path() const;
 
   std::optional<std::string> string() const;
   std::optional<double> number() const;
@@ -66,16 +106,27 @@ class JsonNode {
   // Elements of an array (empty when absent); records an error when present and not an array.
   std::vector<JsonNode> elements() const;
   // Members of an object in document order (empty when absent); records an error otherwise.
-  std::vector<std::pair<std::string, JsonNode>> members() const;
+  // The keys view the document's text.
+  std::vector<std::pair<std::string_view, JsonNode>> members() const;
 
   // Records "PATH: what" (for checks the typed reads cannot express).
   void error(const std::string& what) const;
 
  private:
+  JsonNode(const JsonNode& parent, const rapidjson::Value* value)
+      : m_value(value),
+        m_root(parent.m_root),
+        m_anchor(value),
+        m_root_path(parent.m_root_path),
+        m_errors(parent.m_errors) {}
+
   bool check(bool ok, const char* expected) const;
 
-  const rapidjson::Value* m_value;
-  std::string m_path;
+  const rapidjson::Value* m_value;   // null when absent
+  const rapidjson::Value* m_root;    // where the read started, named m_root_path
+  const rapidjson::Value* m_anchor;  // m_value, or for an absent node its deepest present ancestor
+  std::string m_root_path;
+  std::string m_missing;  // for an absent node, the keys past m_anchor: "cursors.after"
   ShapeErrors* m_errors;
 };
 

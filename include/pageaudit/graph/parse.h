@@ -130,7 +130,9 @@ Result<Posts> parse_posts(std::string_view body);
 Result<Comments> parse_comments(std::string_view body);
 
 // The batch response array in request order; nullopt for the null items Meta sends for requests
-// it did not complete (they have to be asked again).
+// it did not complete (they have to be asked again). Unlike the other parsers it does not check
+// that the text is UTF-8: an item's body and header values are raw text, parsed (and so checked)
+// before any of it is kept, and checking every byte twice was a fifth of a backfill's CPU.
 Result<std::vector<std::optional<BatchItem>>> parse_batch(std::string_view body);
 
 // The error envelope in a body; nullopt when the body is not JSON or holds no "error" object.

@@ -1,0 +1,76 @@
+// Tests for store/pull_store: the bulk rows of a pulled chunk, written many rows per statement.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "pageaudit/store/pull_store.h"
+#include "pageaudit/store/store.h"
+#include "support.h"
+
+namespace pageaudit {
+namespace {
+
+using test::query;
+
+Date day(const char* iso) {
+  return *Date::parse_iso(iso);
+}
+
+// Writes `chunk` for Page P, pulled on 2026-09-30, into a new store at `path`.
+void write_chunk(const std::string& path, PullChunk chunk) {
+  auto store = Store::open(path, StoreOptions{});
+  REQUIRE(store);
+  PullStore pull((*store)->db(), "2026-09-30", false);
+  REQUIRE(pull.begin_page("P", std::nullopt));
+  std::vector<PullChunk> chunks;
+  chunks.push_back(std::move(chunk));
+  REQUIRE(pull.write("P", std::move(chunks)));
+  PageOutcome outcome;
+  outcome.page_id = "P";
+  REQUIRE(pull.finish_page(outcome));
+  REQUIRE(pull.close());
+}
+
+TEST_CASE("a chunk's rows are all written, a repeated day replacing the earlier row") {
+  // 70 values, more than two statements of 32 rows take: rows 0-31 and 32-63 go together, the
+  // last 6 one by one. Row 10 repeats row 2's day (same statement), row 40 repeats row 20's
+  // (an earlier statement): the later row wins, as if each row were written alone.
+  test::TempDir dir;
+  PullChunk chunk;
+  const Date first = day("2026-01-01");
+  for (int k = 0; k < 70; ++k) {
+    int offset = k == 10 ? 2 : k == 40 ? 20 : k;
+    chunk.values.push_back(
+        PulledValue{"page_follows", "day", first + offset, double(k), "2026-01-02T08:00:00+0000"});
+  }
+  // 33 breakdown rows: one statement of 32 and one alone.
+  for (int k = 0; k < 33; ++k)
+    chunk.breakdowns.push_back(
+        PulledBreakdown{"page_views_total", first + k, "is_from_ads", "0", double(k)});
+  chunk.posts.push_back(PulledPost{"P_1", "2026-01-01T10:00:00Z", "added_photos", "", ""});
+  for (int k = 0; k < 40; ++k) {
+    chunk.post_metrics.push_back(
+        PulledPostMetric{"P_1", "post_reactions_by_type_total", "k" + std::to_string(k), 1.0});
+  }
+  const std::string path = dir.file("s.db");
+  write_chunk(path, chunk);
+
+  // 68 days; the sum 0 + 1 + ... + 69 = 2415 loses the replaced 2 and 20: 2393.
+  CHECK(query(path, "SELECT count(*), sum(value), min(date), max(date) FROM page_metrics") ==
+        "68|2393.0|2026-01-01|2026-03-11\n");
+  CHECK(query(path,
+              "SELECT date, value FROM page_metrics WHERE date IN ('2026-01-03', '2026-01-11', "
+              "'2026-01-21', '2026-02-10') ORDER BY date") == "2026-01-03|10.0\n2026-01-21|40.0\n");
+  CHECK(
+      query(path,
+            "SELECT DISTINCT metric, period, end_time, source, as_of, run_id FROM page_metrics") ==
+      "page_follows|day|2026-01-02T08:00:00+0000|graph|2026-09-30|1\n");
+  // 0 + 1 + ... + 32 = 528.
+  CHECK(query(path,
+              "SELECT count(*), sum(value), max(date), min(dimension || key || unit || period) "
+              "FROM page_metric_breakdowns") == "33|528.0|2026-02-02|is_from_ads0countday\n");
+  CHECK(query(path, "SELECT count(DISTINCT key), sum(value) FROM post_metrics") == "40|40.0\n");
+}
+
+}  // namespace
+}  // namespace pageaudit
