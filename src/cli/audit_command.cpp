@@ -332,6 +332,18 @@ Status audit_all_pages(Database& db, const AuditOptions& options, const AuditPla
                  "{}: the store holds no Page yet; import an export or run pageaudit pull",
                  db.path());
   }
+  if (options.format == "html") {
+    // Each report is named after its Page; an id from a file (import --page takes any text)
+    // must not name a path outside --output. Checked for all Pages before anything is written.
+    for (const PageInfo& page : *pages) {
+      const std::string& id = page.page_id;
+      if (id.empty() || id == "." || id == ".." || id.find('/') != std::string::npos) {
+        return failf(ExitCode::data,
+                     "Page id \"{}\" cannot name a report file; audit it with --page ID --output FILE",
+                     id);
+      }
+    }
+  }
   auto reader = AuditInputReader::prepare(db);
   if (!reader) return tl::unexpected(reader.error());
 

@@ -29,6 +29,12 @@ void replace_all(std::string& text, std::string_view needle) {
 }  // namespace
 
 void register_secret(std::string_view secret) {
+  // A token read from a file or the environment often ends with a newline; what reaches a
+  // message is the token without it.
+  const size_t first = secret.find_first_not_of(" \t\r\n");
+  secret = first == std::string_view::npos
+               ? std::string_view()
+               : secret.substr(first, secret.find_last_not_of(" \t\r\n") - first + 1);
   // A secret of a few characters would blank every matching letter of every message; real
   // tokens are long. Short ones are still caught as URL parameters.
   if (secret.size() < k_min_secret_length) return;

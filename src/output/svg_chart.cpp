@@ -111,14 +111,13 @@ std::string value_axis(const Scale& s, double bottom, const auto& y_of, Language
   return out;
 }
 
-// Days on the time axis with a label: the first of each month, or four days a month when the
-// chart spans fewer than three month starts.
-// Month starts when the span holds three or more, else the 1st, 8th, 15th and 22nd. Month starts are
-// thinned to every 2nd, 3rd, 6th or 12th month until at most k_max_ticks remain: a label such as
-// "1 Nov 2026" is about 55 px wide on a 550 px axis, and more would overlap. The steps divide the
-// year, so January (which carries the year) keeps its label.
 constexpr size_t k_max_ticks = 6;
 
+// Days on the time axis with a label: month starts when the span holds three or more, else the
+// 1st, 8th, 15th and 22nd. Month starts are thinned to every 2nd, 3rd, 6th or 12th month until at
+// most k_max_ticks remain: a label such as "1 Nov 2026" is about 55 px wide on a 550 px axis, and
+// more would overlap. The steps divide the year, so January (which carries the year) keeps its
+// label.
 std::vector<Date> day_ticks(Date first, Date last) {
   std::vector<Date> months;
   std::vector<Date> weeks;

@@ -609,6 +609,20 @@ TEST_CASE("audit --all-pages --format html writes one PAGE_ID.html per Page into
     ++files;
   }
   CHECK(files == 2);
+
+  // A Page id that is not a plain file name (import --page takes any text) would name a path
+  // outside the directory: refused before any report is written.
+  exec(db, "UPDATE pages SET page_id = '../222' WHERE page_id = '222';"
+           "UPDATE page_metrics SET page_id = '../222' WHERE page_id = '222';");
+  const std::string fresh = dir.file("fresh");
+  std::filesystem::create_directory(fresh);
+  r = run_pageaudit({"--db", db, "audit", "--all-pages", "--format", "html", "--output", fresh},
+                    k_env);
+  CHECK(r.exit_code == 65);
+  CHECK(r.err ==
+        "pageaudit: error: Page id \"../222\" cannot name a report file; audit it with --page ID "
+        "--output FILE\n");
+  CHECK(std::filesystem::is_empty(fresh));
 }
 
 TEST_CASE("audit --all-pages usage errors are exit 64, an empty store exit 66") {

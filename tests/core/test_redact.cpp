@@ -35,3 +35,9 @@ TEST_CASE("redact masks a registered secret wherever it appears") {
   CHECK(redact("plain text") == "plain text");
 }
 
+TEST_CASE("a secret is registered without the whitespace around it") {
+  // As $PAGEAUDIT_TOKEN often holds it, from `export PAGEAUDIT_TOKEN=$(cat file)` or a file's line.
+  register_secret("  tok-WHITESPACE-456\n");
+  CHECK(redact("got tok-WHITESPACE-456.") == "got [REDACTED].");
+}
+

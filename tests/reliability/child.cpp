@@ -8,6 +8,7 @@
 
 #include <cstring>
 #include <stdexcept>
+#include <thread>
 
 #include "support.h"
 
@@ -72,6 +73,14 @@ ChildExit Child::wait() {
   result.out = read_file(m_out_path);
   result.err = read_file(m_err_path);
   return result;
+}
+
+ChildExit run_killed_after(std::chrono::nanoseconds after, const std::vector<std::string>& args,
+                           const std::string& io_dir, const std::vector<std::string>& env) {
+  Child child(args, io_dir, env);
+  std::this_thread::sleep_for(after);
+  child.kill_now();
+  return child.wait();
 }
 
 }  // namespace pageaudit::test

@@ -4,6 +4,7 @@
 
 #include <sys/types.h>
 
+#include <chrono>
 #include <string>
 #include <vector>
 
@@ -37,5 +38,10 @@ class Child {
   std::string m_out_path;
   std::string m_err_path;
 };
+
+// Runs PAGEAUDIT_BIN with args (and env, as Child) for `after`, then SIGKILLs and reaps it. The
+// exit code is 128 + SIGKILL when the kill landed, the program's own when it had ended first.
+ChildExit run_killed_after(std::chrono::nanoseconds after, const std::vector<std::string>& args,
+                           const std::string& io_dir, const std::vector<std::string>& env = {});
 
 }  // namespace pageaudit::test

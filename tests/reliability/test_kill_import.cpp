@@ -12,7 +12,6 @@
 #include <map>
 #include <set>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "pageaudit/core/date.h"
@@ -145,10 +144,7 @@ TEST_CASE("an import killed at any point leaves each file all or nothing, and a 
     TempDir io;
     const std::string db = io.file("store.db");
 
-    test::Child child(rig.import_args(db), io.path().string());
-    std::this_thread::sleep_for(delay);
-    child.kill_now();
-    const test::ChildExit killed_run = child.wait();
+    const test::ChildExit killed_run = test::run_killed_after(delay, rig.import_args(db), io.path().string());
     const bool was_killed = killed_run.exit_code == 128 + SIGKILL;
     if (was_killed) ++killed;
     INFO(killed_run.err);

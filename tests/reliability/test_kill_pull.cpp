@@ -19,7 +19,6 @@
 #include <map>
 #include <sstream>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "reliability/child.h"
@@ -137,10 +136,8 @@ TEST_CASE("a pull killed at any point leaves every covered window complete, and 
     TempDir io;
     const std::string db = io.file("store.db");
 
-    test::Child child(fake.args(db), io.path().string(), test::k_fake_pull_clock);
-    std::this_thread::sleep_for(delay);
-    child.kill_now();
-    const test::ChildExit killed_run = child.wait();
+    const test::ChildExit killed_run =
+        test::run_killed_after(delay, fake.args(db), io.path().string(), test::k_fake_pull_clock);
     const bool was_killed = killed_run.exit_code == 128 + SIGKILL;
     if (was_killed) ++killed;
     INFO(killed_run.err);
