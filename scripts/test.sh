@@ -15,15 +15,19 @@ export PAGEAUDIT_REQUIRE_BROWSER=1
 
 jobs=$(nproc 2>/dev/null || echo 2)
 run_suite() {
-  local dir=$1; shift
+  local dir=$1 exclude=$2
+  shift 2
   cmake -S . -B "$dir" -G Ninja "$@" >/dev/null
   cmake --build "$dir" -j "$jobs"
-  (cd "$dir" && ctest --output-on-failure -j "$jobs")
+  (cd "$dir" && ctest --output-on-failure -j "$jobs" ${exclude:+-E "$exclude"})
 }
 
-run_suite build -DCMAKE_BUILD_TYPE=RelWithDebInfo
+run_suite build "" -DCMAKE_BUILD_TYPE=RelWithDebInfo
 if [ "${1:-}" = "--sanitize" ]; then
   export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
   export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
-  run_suite build-sanitize -DCMAKE_BUILD_TYPE=Debug -DPAGEAUDIT_SANITIZE=ON
+  # The SIGKILL tests ("... killed at any point ...") prove the store's integrity, which the normal
+  # build covers; their kill points are timed from a clean run, and under the sanitizers runs are
+  # 3-5x slower and uneven enough on a shared machine that the points can all land early.
+  run_suite build-sanitize "killed at any point" -DCMAKE_BUILD_TYPE=Debug -DPAGEAUDIT_SANITIZE=ON
 fi
