@@ -2,8 +2,6 @@
 #include "fake_api.h"
 
 #include <fmt/format.h>
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
 
 #include <algorithm>
 #include <optional>
@@ -13,17 +11,16 @@
 
 #include "fake_data.h"
 #include "fields.h"
+#include "json_writer.h"
 #include "pageaudit/graph/end_time.h"
 #include "pageaudit/graph/request.h"
 
 namespace pageaudit::fake {
 namespace {
 
-using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
-// A rendered JSON value, or the error that fails the whole request (as one bad expanded field
-// fails Meta's whole answer).
-using Json = tl::expected<std::string, ApiError>;
-using Written = tl::expected<void, ApiError>;  // written into the caller's Writer
+// Written into the caller's JsonWriter, or the error that fails the whole request (as one bad
+// expanded field fails Meta's whole answer): the caller then throws away what was written.
+using Written = tl::expected<void, ApiError>;
 
 constexpr int k_max_days_apart = 93;
 
@@ -46,22 +43,13 @@ tl::unexpected<ApiError> unsupported_get(std::string_view id) {
           id)});
 }
 
-void key(Writer& w, std::string_view name) {
-  w.Key(name.data(), static_cast<rapidjson::SizeType>(name.size()));
+void put(JsonWriter& w, std::string_view name, std::string_view value) {
+  w.key(name);
+  w.string(value);
 }
-void text(Writer& w, std::string_view value) {
-  w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
-}
-void put(Writer& w, std::string_view name, std::string_view value) {
-  key(w, name);
-  text(w, value);
-}
-void put(Writer& w, std::string_view name, long long value) {
-  key(w, name);
-  w.Int64(value);
-}
-void raw(Writer& w, const std::string& json) {
-  w.RawValue(json.data(), json.size(), rapidjson::kObjectType);
+void put(JsonWriter& w, std::string_view name, long long value) {
+  w.key(name);
+  w.number(value);
 }
 
 std::string param(const Params& params, const std::string& name, std::string fallback = "") {
@@ -183,14 +171,14 @@ const std::string& end_time_text(Date day) {
   return it->second;
 }
 
-void write_number_values(Writer& w, long long value, const std::string& breakdown,
+void write_number_values(JsonWriter& w, long long value, const std::string& breakdown,
                          std::uint64_t seed, const std::string& end_time) {
   auto one = [&](long long v, const char* bucket) {
-    w.StartObject();
+    w.start_object();
     put(w, "value", v);
     if (bucket) put(w, breakdown, bucket);
     if (!end_time.empty()) put(w, "end_time", end_time);
-    w.EndObject();
+    w.end_object();
   };
   if (breakdown.empty()) {
     one(value, nullptr);
@@ -201,23 +189,23 @@ void write_number_values(Writer& w, long long value, const std::string& breakdow
   }
 }
 
-void write_series(Writer& w, const ApiContext& ctx, const std::string& object_id,
+void write_series(JsonWriter& w, const ApiContext& ctx, const std::string& object_id,
                   const std::optional<FakePost>& post, const MetricSpec& metric,
                   const std::string& period, const std::string& breakdown, Window window) {
   std::uint64_t seed = post ? post->seed : seed_of(object_id);
-  w.StartObject();
+  w.start_object();
   put(w, "name", metric.name);
   put(w, "period", period);
-  key(w, "values");
-  w.StartArray();
+  w.key("values");
+  w.start_array();
   if (post) {
     if (metric.object_value) {
-      w.StartObject();
-      key(w, "value");
-      w.StartObject();
+      w.start_object();
+      w.key("value");
+      w.start_object();
       for (const auto& [bucket, count] : post_object(seed, metric)) put(w, bucket, count);
-      w.EndObject();
-      w.EndObject();
+      w.end_object();
+      w.end_object();
     } else {
       write_number_values(w, post_count(seed, metric), breakdown, seed, "");
     }
@@ -229,25 +217,25 @@ void write_series(Writer& w, const ApiContext& ctx, const std::string& object_id
                           end_time_text(day));
     }
   }
-  w.EndArray();
+  w.end_array();
   // breakdown= answers are titled with the metric name and identified by the object alone.
-  key(w, "title");
+  w.key("title");
   if (!breakdown.empty()) {
-    text(w, metric.name);
+    w.string(metric.name);
   } else if (metric.title) {
-    text(w, metric.title);
+    w.string(metric.title);
   } else {
-    w.Null();
+    w.null();
   }
   put(w, "description", metric.description);
   put(w, "id",
       breakdown.empty() ? fmt::format("{}/insights/{}/{}", object_id, metric.name, period)
                         : object_id);
-  w.EndObject();
+  w.end_object();
 }
 
-Json insights(const ApiContext& ctx, const std::string& object_id,
-              const std::optional<FakePost>& post, const Params& params) {
+Written insights(JsonWriter& w, const ApiContext& ctx, const std::string& object_id,
+                 const std::optional<FakePost>& post, const Params& params) {
   std::string metric_list = param(params, "metric");
   if (metric_list.empty())
     return tl::unexpected(ApiError{400, 3001, 1504028, "OAuthException", "Invalid query"});
@@ -273,40 +261,38 @@ Json insights(const ApiContext& ctx, const std::string& object_id,
   auto window = read_window(ctx, params);
   if (!window) return tl::unexpected(window.error());
 
-  rapidjson::StringBuffer buffer;
-  Writer w(buffer);
-  w.StartObject();
-  key(w, "data");
-  w.StartArray();
+  w.start_object();
+  w.key("data");
+  w.start_array();
   for (const MetricSpec* metric : metrics) {
     std::string bucket = metric->breakdowns ? breakdown : "";
     for (const auto& p : periods_of(*metric, period))
       write_series(w, ctx, object_id, post, *metric, p, bucket, *window);
   }
-  w.EndArray();
+  w.end_array();
   // The neighbouring windows of the same length, as Meta's previous/next links.
   long length = std::max(1L, window->until - window->since);
   Params query{{"metric", metric_list}};
   if (!period.empty()) query["period"] = period;
   if (!breakdown.empty()) query["breakdown"] = breakdown;
-  key(w, "paging");
-  w.StartObject();
+  w.key("paging");
+  w.start_object();
   query["since"] = std::to_string(pacific_midnight(window->since - length));
   query["until"] = std::to_string(pacific_midnight(window->since));
   put(w, "previous", edge_url(ctx, object_id + "/insights", query));
   query["since"] = std::to_string(pacific_midnight(window->until));
   query["until"] = std::to_string(pacific_midnight(window->until + length));
   put(w, "next", edge_url(ctx, object_id + "/insights", query));
-  w.EndObject();
-  w.EndObject();
-  return std::string(buffer.GetString(), buffer.GetSize());
+  w.end_object();
+  w.end_object();
+  return {};
 }
 
 // ---- comments --------------------------------------------------------------------------------
 
-Written comment_fields(Writer& w, const ApiContext& ctx, const FakeComment& comment,
+Written comment_fields(JsonWriter& w, const ApiContext& ctx, const FakeComment& comment,
                        const std::vector<FieldSpec>& fields, const std::vector<FakeComment>& all) {
-  w.StartObject();
+  w.start_object();
   for (const auto& field : fields) {
     if (field.name == "id") {
       put(w, "id", comment.id);
@@ -316,11 +302,11 @@ Written comment_fields(Writer& w, const ApiContext& ctx, const FakeComment& comm
       put(w, "message", comment.message);
     } else if (field.name == "from") {
       if (ctx.omit_comment_authors) continue;
-      key(w, "from");
-      w.StartObject();
+      w.key("from");
+      w.start_object();
       put(w, "name", comment.author_name);
       put(w, "id", comment.author_id);
-      w.EndObject();
+      w.end_object();
     } else if (field.name == "parent") {
       if (comment.parent_id.empty()) continue;
       auto parent = std::find_if(all.begin(), all.end(),
@@ -328,7 +314,7 @@ Written comment_fields(Writer& w, const ApiContext& ctx, const FakeComment& comm
       if (parent == all.end()) continue;
       std::vector<FieldSpec> sub = field.subfields;
       if (sub.empty()) sub = *parse_fields("created_time,from,message,id", nullptr);
-      key(w, "parent");
+      w.key("parent");
       auto written = comment_fields(w, ctx, *parent, sub, all);
       if (!written) return written;
     } else if (field.name == "like_count") {
@@ -336,17 +322,17 @@ Written comment_fields(Writer& w, const ApiContext& ctx, const FakeComment& comm
     } else if (field.name == "comment_count") {
       put(w, "comment_count", comment.reply_count);
     } else if (field.name == "can_hide" || field.name == "is_hidden") {
-      key(w, field.name);
-      w.Bool(field.name == "can_hide");
+      w.key(field.name);
+      w.boolean(field.name == "can_hide");
     } else {
       return nonexisting_field(field.name, "Comment");
     }
   }
-  w.EndObject();
+  w.end_object();
   return {};
 }
 
-Json comments(const ApiContext& ctx, const FakePost& post, const Params& params) {
+Written comments(JsonWriter& w, const ApiContext& ctx, const FakePost& post, const Params& params) {
   auto fields = read_fields(params, "created_time,from,message,id");
   if (!fields) return tl::unexpected(fields.error());
   bool stream = param(params, "filter") == "stream";
@@ -361,49 +347,47 @@ Json comments(const ApiContext& ctx, const FakePost& post, const Params& params)
   }
   size_t end = std::min(all.size(), start + static_cast<size_t>(limit));
 
-  rapidjson::StringBuffer buffer;
-  Writer w(buffer);
-  w.StartObject();
-  key(w, "data");
-  w.StartArray();
+  w.start_object();
+  w.key("data");
+  w.start_array();
   for (size_t i = start; i < end; ++i) {
     auto written = comment_fields(w, ctx, all[i], *fields, all);
-    if (!written) return tl::unexpected(written.error());
+    if (!written) return written;
   }
-  w.EndArray();
+  w.end_array();
   if (end > start) {
-    key(w, "paging");
-    w.StartObject();
-    key(w, "cursors");
-    w.StartObject();
+    w.key("paging");
+    w.start_object();
+    w.key("cursors");
+    w.start_object();
     put(w, "before", cursor(static_cast<long long>(start)));
     put(w, "after", cursor(static_cast<long long>(end - 1)));
-    w.EndObject();
+    w.end_object();
     if (end < all.size()) {
       Params query = params;
       query["after"] = cursor(static_cast<long long>(end - 1));
       put(w, "next", edge_url(ctx, post.id + "/comments", query));
     }
-    w.EndObject();
+    w.end_object();
   }
   if (summary == "true" || summary == "1" || summary == "total_count") {
-    key(w, "summary");
-    w.StartObject();
+    w.key("summary");
+    w.start_object();
     put(w, "order", "chronological");
     put(w, "total_count", static_cast<long long>(all.size()));
-    key(w, "can_comment");
-    w.Bool(true);
-    w.EndObject();
+    w.key("can_comment");
+    w.boolean(true);
+    w.end_object();
   }
-  w.EndObject();
-  return std::string(buffer.GetString(), buffer.GetSize());
+  w.end_object();
+  return {};
 }
 
 // ---- posts -----------------------------------------------------------------------------------
 
-Written post_fields(Writer& w, const ApiContext& ctx, const FakePost& post,
+Written post_fields(JsonWriter& w, const ApiContext& ctx, const FakePost& post,
                     const std::vector<FieldSpec>& fields) {
-  w.StartObject();
+  w.start_object();
   for (const auto& field : fields) {
     if (field.name == "id") {
       put(w, "id", post.id);
@@ -418,35 +402,33 @@ Written post_fields(Writer& w, const ApiContext& ctx, const FakePost& post,
     } else if (field.name == "status_type") {
       put(w, "status_type", post.seed % 2 ? "added_photos" : "mobile_status_update");
     } else if (field.name == "is_published") {
-      key(w, "is_published");
-      w.Bool(true);
+      w.key("is_published");
+      w.boolean(true);
     } else if (field.name == "shares") {
       long long shares = static_cast<long long>(post.seed % 7);
       if (shares == 0) continue;  // Meta leaves shares out of a post nobody shared
-      key(w, "shares");
-      w.StartObject();
+      w.key("shares");
+      w.start_object();
       put(w, "count", shares);
-      w.EndObject();
+      w.end_object();
     } else if (field.name == "insights") {
-      auto rendered = insights(ctx, post.id, post, modifiers_as_params(field));
-      if (!rendered) return tl::unexpected(rendered.error());
-      key(w, "insights");
-      raw(w, *rendered);
+      w.key("insights");
+      auto written = insights(w, ctx, post.id, post, modifiers_as_params(field));
+      if (!written) return written;
     } else if (field.name == "comments") {
-      auto rendered = comments(ctx, post, modifiers_as_params(field));
-      if (!rendered) return tl::unexpected(rendered.error());
-      key(w, "comments");
-      raw(w, *rendered);
+      w.key("comments");
+      auto written = comments(w, ctx, post, modifiers_as_params(field));
+      if (!written) return written;
     } else {
       return nonexisting_field(field.name, "PagePost");
     }
   }
-  w.EndObject();
+  w.end_object();
   return {};
 }
 
-Json posts(const ApiContext& ctx, const std::string& page_id, const std::string& edge,
-           const Params& params) {
+Written posts(JsonWriter& w, const ApiContext& ctx, const std::string& page_id,
+              const std::string& edge, const Params& params) {
   auto fields = read_fields(params, "created_time,message,id");
   if (!fields) return tl::unexpected(fields.error());
   int limit = limit_param(params, 25);
@@ -473,33 +455,31 @@ Json posts(const ApiContext& ctx, const std::string& page_id, const std::string&
   }
   size_t end = std::min(all.size(), start + static_cast<size_t>(limit));
 
-  rapidjson::StringBuffer buffer;
-  Writer w(buffer);
-  w.StartObject();
-  key(w, "data");
-  w.StartArray();
+  w.start_object();
+  w.key("data");
+  w.start_array();
   for (size_t i = start; i < end; ++i) {
     auto written = post_fields(w, ctx, all[i], *fields);
-    if (!written) return tl::unexpected(written.error());
+    if (!written) return written;
   }
-  w.EndArray();
+  w.end_array();
   if (end > start) {
-    key(w, "paging");
-    w.StartObject();
-    key(w, "cursors");
-    w.StartObject();
+    w.key("paging");
+    w.start_object();
+    w.key("cursors");
+    w.start_object();
     put(w, "before", cursor(all[start].day.days()));
     put(w, "after", cursor(all[end - 1].day.days()));
-    w.EndObject();
+    w.end_object();
     if (end < all.size()) {
       Params query = params;
       query["after"] = cursor(all[end - 1].day.days());
       put(w, "next", edge_url(ctx, page_id + "/" + edge, query));
     }
-    w.EndObject();
+    w.end_object();
   }
-  w.EndObject();
-  return std::string(buffer.GetString(), buffer.GetSize());
+  w.end_object();
+  return {};
 }
 
 // ---- nodes -----------------------------------------------------------------------------------
@@ -508,15 +488,14 @@ bool is_posts_edge(const std::string& name) {
   return name == "published_posts" || name == "posts" || name == "feed";
 }
 
-Json page_node(const ApiContext& ctx, const std::string& page_id, const Params& params) {
+Written page_node(JsonWriter& w, const ApiContext& ctx, const std::string& page_id,
+                  const Params& params) {
   auto fields = read_fields(params, "name,id");
   if (!fields) return tl::unexpected(fields.error());
   FakePage page = page_of(page_id);
   long long followers =
       page_value(seed_of(page_id), *find_metric("page_follows"), "day", ctx.today - 1);
-  rapidjson::StringBuffer buffer;
-  Writer w(buffer);
-  w.StartObject();
+  w.start_object();
   for (const auto& field : *fields) {
     if (field.name == "id") {
       put(w, "id", page.id);
@@ -532,30 +511,26 @@ Json page_node(const ApiContext& ctx, const std::string& page_id, const Params& 
       put(w, field.name, followers);  // equal on New Pages Experience Pages
     } else if (field.name == "insights" || is_posts_edge(field.name)) {
       Params edge_params = modifiers_as_params(field);
-      auto rendered = field.name == "insights" ? insights(ctx, page_id, std::nullopt, edge_params)
-                                               : posts(ctx, page_id, field.name, edge_params);
-      if (!rendered) return rendered;
-      key(w, field.name);
-      raw(w, *rendered);
+      w.key(field.name);
+      auto written = field.name == "insights" ? insights(w, ctx, page_id, std::nullopt, edge_params)
+                                              : posts(w, ctx, page_id, field.name, edge_params);
+      if (!written) return written;
     } else {
       return nonexisting_field(field.name, "Page");
     }
   }
-  w.EndObject();
-  return std::string(buffer.GetString(), buffer.GetSize());
+  w.end_object();
+  return {};
 }
 
-Json post_node(const ApiContext& ctx, const FakePost& post, const Params& params) {
+Written post_node(JsonWriter& w, const ApiContext& ctx, const FakePost& post,
+                  const Params& params) {
   auto fields = read_fields(params, "created_time,message,id");
   if (!fields) return tl::unexpected(fields.error());
-  rapidjson::StringBuffer buffer;
-  Writer w(buffer);
-  auto written = post_fields(w, ctx, post, *fields);
-  if (!written) return tl::unexpected(written.error());
-  return std::string(buffer.GetString(), buffer.GetSize());
+  return post_fields(w, ctx, post, *fields);
 }
 
-Json accounts(const ApiContext& ctx, const Params& params) {
+Written accounts(JsonWriter& w, const ApiContext& ctx, const Params& params) {
   int limit = limit_param(params, 25);
   long long start = 0;
   if (std::string after = param(params, "after"); !after.empty()) {
@@ -564,42 +539,41 @@ Json accounts(const ApiContext& ctx, const Params& params) {
     start = *index + 1;
   }
   long long end = std::min<long long>(ctx.pages, start + limit);
-  rapidjson::StringBuffer buffer;
-  Writer w(buffer);
-  w.StartObject();
-  key(w, "data");
-  w.StartArray();
+  w.start_object();
+  w.key("data");
+  w.start_array();
   for (long long i = start; i < end; ++i) {
     FakePage page = page_of(account_page_id(static_cast<int>(i)));
-    w.StartObject();
+    w.start_object();
     put(w, "id", page.id);
     put(w, "name", page.name);
     put(w, "category", page.category);
-    w.EndObject();
+    w.end_object();
   }
-  w.EndArray();
+  w.end_array();
   if (end > start) {
-    key(w, "paging");
-    w.StartObject();
-    key(w, "cursors");
-    w.StartObject();
+    w.key("paging");
+    w.start_object();
+    w.key("cursors");
+    w.start_object();
     put(w, "before", cursor(start));
     put(w, "after", cursor(end - 1));
-    w.EndObject();
+    w.end_object();
     if (end < ctx.pages) {
       Params query = params;
       query["after"] = cursor(end - 1);
       put(w, "next", edge_url(ctx, "me/accounts", query));
     }
-    w.EndObject();
+    w.end_object();
   }
-  w.EndObject();
-  return std::string(buffer.GetString(), buffer.GetSize());
+  w.end_object();
+  return {};
 }
 
-Json route(const ApiContext& ctx, std::string_view path, const Params& params) {
+Written route(JsonWriter& w, const ApiContext& ctx, std::string_view path, const Params& params) {
   std::vector<std::string> parts = split(path, '/');
-  if (parts.size() == 2 && parts[0] == "me" && parts[1] == "accounts") return accounts(ctx, params);
+  if (parts.size() == 2 && parts[0] == "me" && parts[1] == "accounts")
+    return accounts(w, ctx, params);
   if (parts.empty() || parts.size() > 2) return unsupported_get(path);
   const std::string& id = parts[0];
   std::optional<FakePost> post;
@@ -607,39 +581,48 @@ Json route(const ApiContext& ctx, std::string_view path, const Params& params) {
     post = find_post(id, ctx.today);
     if (!post) return unsupported_get(id);
   }
-  if (parts.size() == 1) return post ? post_node(ctx, *post, params) : page_node(ctx, id, params);
+  if (parts.size() == 1)
+    return post ? post_node(w, ctx, *post, params) : page_node(w, ctx, id, params);
   const std::string& edge = parts[1];
-  if (edge == "insights") return insights(ctx, id, post, params);
-  if (!post && is_posts_edge(edge)) return posts(ctx, id, edge, params);
-  if (post && edge == "comments") return comments(ctx, *post, params);
+  if (edge == "insights") return insights(w, ctx, id, post, params);
+  if (!post && is_posts_edge(edge)) return posts(w, ctx, id, edge, params);
+  if (post && edge == "comments") return comments(w, ctx, *post, params);
   return tl::unexpected(
       ApiError{400, 2500, 0, "OAuthException", "Unknown path components: /" + edge});
 }
 
 }  // namespace
 
-std::string error_body(const ApiError& error) {
-  rapidjson::StringBuffer buffer;
-  Writer w(buffer);
-  w.StartObject();
-  key(w, "error");
-  w.StartObject();
+void write_error(JsonWriter& w, const ApiError& error) {
+  w.start_object();
+  w.key("error");
+  w.start_object();
   put(w, "message", error.message);
   put(w, "type", error.type);
   put(w, "code", error.code);
   if (error.subcode != 0) put(w, "error_subcode", error.subcode);
-  key(w, "is_transient");
-  w.Bool(error.is_transient);
+  w.key("is_transient");
+  w.boolean(error.is_transient);
   put(w, "fbtrace_id", fmt::format("Afake{:08x}", seed_of(error.message) & 0xffffffffu));
-  w.EndObject();
-  w.EndObject();
-  return std::string(buffer.GetString(), buffer.GetSize());
+  w.end_object();
+  w.end_object();
 }
 
-Answer answer_get(const ApiContext& context, std::string_view path, const Params& params) {
-  Json json = route(context, path, params);
-  if (!json) return Answer{json.error().status, error_body(json.error())};
-  return Answer{200, std::move(*json)};
+std::string error_body(const ApiError& error) {
+  std::string body;
+  JsonWriter w(body);
+  write_error(w, error);
+  return body;
+}
+
+int answer_get(const ApiContext& context, std::string_view path, const Params& params,
+               JsonWriter& w) {
+  size_t start = w.size();
+  Written written = route(w, context, path, params);
+  if (written) return 200;
+  w.truncate(start);
+  write_error(w, written.error());
+  return written.error().status;
 }
 
 }  // namespace pageaudit::fake

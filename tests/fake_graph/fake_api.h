@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 
+#include "json_writer.h"
 #include "pageaudit/core/date.h"
 
 namespace pageaudit::fake {
@@ -41,10 +42,14 @@ struct Answer {
 };
 
 // {"error":{"message":..,"type":..,"code":..,"error_subcode":..,"is_transient":..,"fbtrace_id":..}}
+// as a body of its own, or written as the next value of w.
 std::string error_body(const ApiError& error);
+void write_error(JsonWriter& w, const ApiError& error);
 
-// The answer to GET /{version}/{path}?{params}; path has neither the leading '/' nor the version
+// Writes the answer to GET /{version}/{path}?{params}, the data or the Graph error, as one JSON
+// value, and returns its HTTP status. path has neither the leading '/' nor the version
 // ("123/insights"), params are decoded and exclude access_token.
-Answer answer_get(const ApiContext& context, std::string_view path, const Params& params);
+int answer_get(const ApiContext& context, std::string_view path, const Params& params,
+               JsonWriter& w);
 
 }  // namespace pageaudit::fake

@@ -5,8 +5,6 @@
 #include <fmt/format.h>
 #include <httplib.h>
 #include <rapidjson/document.h>
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
 #include <sys/socket.h>
 
 #include <ctime>
@@ -17,6 +15,7 @@
 
 #include "fake_api.h"
 #include "fake_data.h"
+#include "json_writer.h"
 #include "pageaudit/graph/end_time.h"
 
 namespace pageaudit::fake {
@@ -129,12 +128,16 @@ Params first_values(const httplib::Params& params) {
   return out;
 }
 
+// One item of a batch, its relative_url taken apart once for the request log and the answer.
 struct BatchCall {
   std::string method;
   std::string relative_url;
+  std::string path;   // without the version: "123/insights"
+  std::string query;  // after the '?', still encoded
+  std::string page;   // the Page it touches, "" for none
 };
 
-std::optional<std::vector<BatchCall>> read_batch(const std::string& json) {
+std::optional<std::vector<BatchCall>> read_batch(std::string_view json) {
   rapidjson::Document doc;
   doc.Parse<rapidjson::kParseIterativeFlag>(json.data(), json.size());
   if (doc.HasParseError() || !doc.IsArray()) return std::nullopt;
@@ -142,9 +145,15 @@ std::optional<std::vector<BatchCall>> read_batch(const std::string& json) {
   for (const auto& item : doc.GetArray()) {
     if (!item.IsObject() || !item.HasMember("relative_url") || !item["relative_url"].IsString())
       return std::nullopt;
-    std::string method =
+    BatchCall& call = calls.emplace_back();
+    call.method =
         item.HasMember("method") && item["method"].IsString() ? item["method"].GetString() : "GET";
-    calls.push_back(BatchCall{method, item["relative_url"].GetString()});
+    call.relative_url = item["relative_url"].GetString();
+    std::string_view url = call.relative_url;
+    size_t question = url.find('?');
+    call.path = strip_version(url.substr(0, question));
+    if (question != std::string_view::npos) call.query = url.substr(question + 1);
+    call.page = page_of_path(call.path);
   }
   return calls;
 }
@@ -298,56 +307,66 @@ struct FakeGraph::Impl {
       std::lock_guard<std::mutex> lock(mutex);
       percent = usage_percent;
     }
-    rapidjson::StringBuffer buffer;
-    rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
-    w.StartArray();
+    // The same for every item: rendered once.
+    std::string headers;
+    JsonWriter h(headers);
+    h.start_array();
+    for (auto [name, value] : {std::pair<std::string_view, std::string>{
+                                   "Content-Type", "text/javascript; charset=UTF-8"},
+                               {"X-App-Usage", app_usage(percent)}}) {
+      h.start_object();
+      h.key("name");
+      h.string(name);
+      h.key("value");
+      h.string(value);
+      h.end_object();
+    }
+    h.end_array();
+    const ApiContext ctx = context(token);
+
+    std::string out;
+    JsonWriter w(out);
+    w.start_array();
+    // Each item's body, written escaped as the string it goes in; its capacity is reused.
+    std::string body;
     for (const auto& call : calls) {
-      Answer answer;
-      std::string relative = call.relative_url;
-      size_t query = relative.find('?');
-      std::string path = strip_version(relative.substr(0, query));
-      if (auto fault = take_fault(relative, true)) {
-        ApiError error = *fault_error(fault->kind);
+      std::optional<ApiError> error;
+      if (auto fault = take_fault(call.relative_url, true)) {
+        error = fault_error(fault->kind);
         if (fault->kind == FaultKind::echo_token) {
-          error.message += fmt::format(" (token {}, request {}&access_token={})", token, relative, token);
+          error->message += fmt::format(" (token {}, request {}&access_token={})", token,
+                                        call.relative_url, token);
         }
-        answer = Answer{error.status, error_body(error)};
       } else if (call.method != "GET") {
-        answer = Answer{
-            400, error_body(ApiError{400, 100, 0, "GraphMethodException",
-                                     "Unsupported " + call.method + " request in this fake"})};
+        error = ApiError{400, 100, 0, "GraphMethodException",
+                         "Unsupported " + call.method + " request in this fake"};
+      }
+      body.clear();
+      JsonWriter item(body, true);
+      int status;
+      if (error) {
+        status = error->status;
+        write_error(item, *error);
       } else {
         httplib::Params raw;
-        if (query != std::string::npos)
-          httplib::detail::parse_query_text(relative.substr(query + 1), raw);
+        if (!call.query.empty()) httplib::detail::parse_query_text(call.query, raw);
         Params item_params = first_values(raw);
         item_params.erase("access_token");
-        answer = answer_get(context(token), path, item_params);
+        status = answer_get(ctx, call.path, item_params, item);
       }
-      w.StartObject();
-      w.Key("code");
-      w.Int(answer.status);
+      w.start_object();
+      w.key("code");
+      w.number(status);
       if (include_headers) {
-        w.Key("headers");
-        w.StartArray();
-        for (auto [name, value] :
-             {std::pair<std::string, std::string>{"Content-Type", "text/javascript; charset=UTF-8"},
-              {"X-App-Usage", app_usage(percent)}}) {
-          w.StartObject();
-          w.Key("name");
-          w.String(name.c_str());
-          w.Key("value");
-          w.String(value.c_str());
-          w.EndObject();
-        }
-        w.EndArray();
+        w.key("headers");
+        w.raw(headers);
       }
-      w.Key("body");
-      w.String(answer.body.data(), static_cast<rapidjson::SizeType>(answer.body.size()));
-      w.EndObject();
+      w.key("body");
+      w.embedded_string(body);
+      w.end_object();
     }
-    w.EndArray();
-    return Answer{200, std::string(buffer.GetString(), buffer.GetSize())};
+    w.end_array();
+    return Answer{200, std::move(out)};
   }
 
   void handle(const httplib::Request& req, httplib::Response& res) {
@@ -373,11 +392,10 @@ struct FakeGraph::Impl {
     std::optional<std::vector<BatchCall>> calls;
     std::set<std::string> pages;
     if (is_batch) {
-      calls = read_batch(params.count("batch") ? params["batch"] : "");
+      auto batch = params.find("batch");
+      calls = read_batch(batch == params.end() ? std::string_view() : batch->second);
       for (const auto& call : calls.value_or(std::vector<BatchCall>{})) {
-        std::string page =
-            page_of_path(strip_version(call.relative_url.substr(0, call.relative_url.find('?'))));
-        if (!page.empty()) pages.insert(page);
+        if (!call.page.empty()) pages.insert(call.page);
       }
     } else if (std::string page = page_of_path(path); !page.empty()) {
       pages.insert(page);
@@ -430,12 +448,15 @@ struct FakeGraph::Impl {
                                "Unsupported post request. Please read the Graph API documentation "
                                "at https://developers.facebook.com/docs/graph-api"})};
     } else {
-      answer = answer_get(context(token), path, params);
+      JsonWriter w(answer.body);
+      answer.status = answer_get(context(token), path, params, w);
     }
     if (fault && fault->kind == FaultKind::truncated_json)
       answer.body.resize(answer.body.size() / 2);
     res.status = answer.status;
-    res.set_content(answer.body, "application/json; charset=UTF-8");
+    // What set_content does, without copying a body of up to megabytes.
+    res.body = std::move(answer.body);
+    res.set_header("Content-Type", "application/json; charset=UTF-8");
   }
 
   void control(const httplib::Request& req, httplib::Response& res) {
