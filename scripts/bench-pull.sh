@@ -6,7 +6,8 @@
 #   scripts/bench-pull.sh [BUILD_DIR]   a Release build directory (default: build-bench, configured
 #                                       and built when it lacks the binaries)
 # PAGEAUDIT_BIN overrides the pageaudit binary; PULL_PARALLEL the requests in flight at once
-# (pull --parallel, default 8); PULL_PAGES the Pages (default 200). With BENCH_SUMMARY=FILE, each
+# (pull --parallel, default 8); PULL_PAGES the Pages (default 200); PULL_RUNS the backfills run,
+# the best wall time reported (default 3). With BENCH_SUMMARY=FILE, each
 # figure is also appended to FILE as "figure<TAB>measured<TAB>target<TAB>verdict" (scripts/bench.sh).
 # The fake server answers with 64 threads (its default), well above --parallel: the latency it adds
 # is the only wait. Work files go to bench-out/pull/.
@@ -23,6 +24,7 @@ fi
 pages="${PULL_PAGES:-200}"
 latency_ms=20
 parallel="${PULL_PARALLEL:-8}"  # pull --parallel: HTTP requests in flight at once
+runs="${PULL_RUNS:-3}"          # backfills run; the best wall time is reported
 out="$root/bench-out/pull"
 mkdir -p "$out"
 rm -f "$out"/store.db*
@@ -105,8 +107,16 @@ PY
 }
 
 echo "   backfill: $pages Pages, two years each, ${latency_ms} ms per request, $parallel at once"
-start_fake 2026-09-30
-wall=$(pull_all 2026-09-30T12:00:00Z)
+# Best of $runs, each into a new store from a new server, as the import's wall time is: on a
+# shared or virtual machine a run can lose seconds to its neighbours.
+walls=()
+for ((run = 0; run < runs; run++)); do
+  rm -f "$out"/store.db*
+  start_fake 2026-09-30
+  walls+=("$(pull_all 2026-09-30T12:00:00Z)")
+done
+wall=$(printf '%s\n' "${walls[@]}" | sort -g | head -n 1)
+echo "   backfill wall times (s): ${walls[*]}; the best is reported"
 read -r total most < <(requests)
 report "backfill" "$wall" "$total" "$most"
 python3 -c "print('   ratio target <= 1.30')"

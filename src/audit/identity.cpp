@@ -218,4 +218,14 @@ std::string hash_identifier(std::string_view normalized) {
   return sha256_hex(normalized);
 }
 
+const std::string& AuthorHashes::remembered(std::unordered_map<std::string, std::string>& known,
+                                            const std::string& text, bool is_name) {
+  constexpr size_t k_max_remembered = 50'000;
+  auto it = known.find(text);
+  if (it != known.end()) return it->second;
+  if (known.size() >= k_max_remembered) known.clear();
+  std::string hash = hash_identifier(is_name ? normalize_text(text) : text);
+  return known.emplace(text, std::move(hash)).first->second;
+}
+
 }  // namespace pageaudit

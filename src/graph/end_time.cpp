@@ -84,10 +84,24 @@ std::int64_t pacific_midnight(Date day) {
   return pacific_utc_offset(standard) == k_pst ? standard : day.days() * k_day - k_pdt;
 }
 
+std::optional<GraphTime> GraphTime::of(std::string_view text) {
+  auto seconds = parse_graph_time(text);
+  if (!seconds) return std::nullopt;
+  GraphTime out;
+  out.m_seconds = *seconds;
+  text.copy(out.m_text.data(), out.m_text.size());  // 24 characters: parse_graph_time checked
+  out.m_size = static_cast<std::uint8_t>(text.size());
+  return out;
+}
+
 std::optional<Date> day_described(std::string_view end_time) {
   auto instant = parse_graph_time(end_time);
   if (!instant) return std::nullopt;
   return pacific_day(*instant) - 1;
+}
+
+Date day_described(const GraphTime& end_time) {
+  return pacific_day(end_time.seconds()) - 1;
 }
 
 std::string end_time_of(Date day) {

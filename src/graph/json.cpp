@@ -187,8 +187,14 @@ void JsonNode::error(const std::string& what) const {
 }
 
 std::optional<std::string> JsonNode::string() const {
+  auto text = view();
+  if (!text) return std::nullopt;
+  return std::string(*text);
+}
+
+std::optional<std::string_view> JsonNode::view() const {
   if (!present() || !check(m_value->IsString(), "a string")) return std::nullopt;
-  return std::string(m_value->GetString(), m_value->GetStringLength());
+  return std::string_view(m_value->GetString(), m_value->GetStringLength());
 }
 
 std::optional<double> JsonNode::number() const {

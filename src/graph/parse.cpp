@@ -35,25 +35,32 @@ Paging read_paging(const JsonNode& node) {
 
 InsightValue read_value(const JsonNode& node) {
   InsightValue out;
-  for (auto& [key, member] : node.members()) {
+  node.each_member([&](std::string_view key, const JsonNode& member) {
     if (key == "value") {
       if (member.is_object()) {
-        for (auto& [bucket, count] : member.members()) {
+        member.each_member([&](std::string_view bucket, const JsonNode& count) {
           if (auto number = count.number()) out.by_key.emplace_back(bucket, *number);
-        }
+        });
       } else {
         out.value = member.number();
       }
     } else if (key == "end_time") {
-      out.end_time = member.required_string();
-      out.date = day_described(out.end_time);
-      if (!out.date && !out.end_time.empty())
-        member.error("not a Graph time: \"" + out.end_time + "\"");
+      if (!member.present()) {
+        member.error("missing");
+        return;
+      }
+      std::string_view text = member.view().value_or("");
+      if (auto time = GraphTime::of(text)) {
+        out.end_time = *time;
+        out.date = day_described(*time);
+      } else if (!text.empty()) {
+        member.error("not a Graph time: \"" + std::string(text) + "\"");
+      }
     } else if (member.is_string()) {
       // breakdown= answers put the bucket beside the value: {"value": 789, "is_from_ads": "0"}.
-      out.breakdown.emplace_back(key, *member.string());
+      out.breakdown.emplace_back(key, *member.view());
     }
-  }
+  });
   return out;
 }
 

@@ -301,7 +301,8 @@ void Engine::answer(size_t i, Slot slot, const HttpResponse& response, const Usa
     return failed(i, std::move(slot), *failure, failure_message(described, response), usage, step,
                   error ? error->message : "");
   }
-  DecodeContext context{m_pages[i].report.page_id, m_today, &m_settings.post_metrics};
+  DecodeContext context{m_pages[i].report.page_id, m_today, &m_settings.page_metrics,
+                        &m_settings.post_metrics};
   auto decoded = decode_answer(context, slot.call, response.body);
   if (!decoded) {
     std::string message =
@@ -322,14 +323,18 @@ void Engine::succeeded(size_t i, Slot slot, Decoded decoded, Step& step) {
     return;
   }
   PullChunk& chunk = decoded.chunk;
+  // Looked up before inserted: a std::string is made only for a metric not seen before.
+  auto answered = [&page](std::string_view metric) {
+    if (page.good.find(metric) == page.good.end()) page.good.emplace(metric);
+  };
   long daily = 0;
   for (const PulledValue& value : chunk.values) {
     if (value.period == "day") {
       ++daily;
-      page.good.insert(value.metric);
+      answered(value.metric);
     }
   }
-  for (const PulledPostMetric& metric : chunk.post_metrics) page.good.insert(metric.metric);
+  for (const PulledPostMetric& metric : chunk.post_metrics) answered(metric.metric);
   if (carries_insights(call.kind) && (daily > 0 || !chunk.breakdowns.empty()))
     page.got_insights = true;
   if (slot.group >= 0)

@@ -14,8 +14,19 @@ namespace {
 // is large, and Meta answers code 1 "reduce the amount of data" to large expansions.
 constexpr int k_posts_per_page = 25;
 
-bool contains(const std::vector<std::string>& list, const std::string& item) {
+bool contains(const std::vector<std::string>& list, std::string_view item) {
   return std::find(list.begin(), list.end(), item) != list.end();
+}
+
+// The catalogue's entry for a metric the call asked for, whose name the records view (pull.h);
+// null when the call did not ask for it. Calls ask only for catalogue metrics.
+const PullMetric* asked(const std::vector<PullMetric>& catalogue, const Call& call,
+                        std::string_view name) {
+  if (!contains(call.metrics, name)) return nullptr;
+  for (const PullMetric& metric : catalogue) {
+    if (metric.name == name) return &metric;
+  }
+  return nullptr;
 }
 
 // Meta's time text as UTC ISO; "" when it is not Meta's format.
@@ -41,12 +52,13 @@ bool in_window(const Call& call, Date today, Date day) {
 void add_daily(const DecodeContext& context, const Call& call, const Insights& insights,
                PullChunk& chunk) {
   for (const InsightSeries& series : insights.series) {
-    if (series.period != "day" || !contains(call.metrics, series.name)) continue;
+    const PullMetric* metric = asked(*context.page_metrics, call, series.name);
+    if (series.period != "day" || metric == nullptr) continue;
     for (const InsightValue& value : series.values) {
       if (!value.value || !value.date || !value.breakdown.empty()) continue;
       if (!in_window(call, context.today, *value.date)) continue;
       chunk.values.push_back(
-          PulledValue{series.name, "day", *value.date, *value.value, value.end_time});
+          PulledValue{metric->name, "day", *value.date, *value.value, value.end_time});
     }
   }
 }
@@ -54,13 +66,16 @@ void add_daily(const DecodeContext& context, const Call& call, const Insights& i
 void add_breakdowns(const DecodeContext& context, const Call& call, const Insights& insights,
                     PullChunk& chunk) {
   for (const InsightSeries& series : insights.series) {
-    if (series.period != "day" || !contains(call.metrics, series.name)) continue;
+    const PullMetric* metric = asked(*context.page_metrics, call, series.name);
+    if (series.period != "day" || metric == nullptr) continue;
+    auto wanted = std::find(metric->breakdowns.begin(), metric->breakdowns.end(), call.breakdown);
+    if (wanted == metric->breakdowns.end()) continue;  // calls ask for catalogue dimensions only
     for (const InsightValue& value : series.values) {
       if (!value.value || !value.date || !in_window(call, context.today, *value.date)) continue;
       for (const auto& [dimension, bucket] : value.breakdown) {
         if (dimension != call.breakdown) continue;
         chunk.breakdowns.push_back(
-            PulledBreakdown{series.name, *value.date, dimension, bucket_key(bucket), *value.value});
+            PulledBreakdown{metric->name, *value.date, *wanted, bucket_key(bucket), *value.value});
       }
     }
   }
@@ -98,14 +113,15 @@ void add_posts(const DecodeContext& context, const Call& call, const Posts& post
     }
     if (post.insights) {
       for (const InsightSeries& series : post.insights->series) {
-        if (series.period != "lifetime" || !contains(call.metrics, series.name)) continue;
+        const PullMetric* metric = asked(*context.post_metrics, call, series.name);
+        if (series.period != "lifetime" || metric == nullptr) continue;
         for (const InsightValue& value : series.values) {
           if (value.value) {
             out.chunk.post_metrics.push_back(
-                PulledPostMetric{post.id, series.name, "", *value.value});
+                PulledPostMetric{post.id, metric->name, "", *value.value});
           }
           for (const auto& [key, count] : value.by_key)
-            out.chunk.post_metrics.push_back(PulledPostMetric{post.id, series.name, key, count});
+            out.chunk.post_metrics.push_back(PulledPostMetric{post.id, metric->name, key, count});
         }
       }
     }
@@ -127,15 +143,17 @@ void add_posts(const DecodeContext& context, const Call& call, const Posts& post
   }
 }
 
-void add_post_breakdowns(const Call& call, const Insights& insights, PullChunk& chunk) {
+void add_post_breakdowns(const DecodeContext& context, const Call& call, const Insights& insights,
+                         PullChunk& chunk) {
   for (const InsightSeries& series : insights.series) {
-    if (series.period != "lifetime" || !contains(call.metrics, series.name)) continue;
+    const PullMetric* metric = asked(*context.post_metrics, call, series.name);
+    if (series.period != "lifetime" || metric == nullptr) continue;
     for (const InsightValue& value : series.values) {
       if (!value.value) continue;
       for (const auto& [dimension, bucket] : value.breakdown) {
         if (dimension != call.breakdown) continue;
         chunk.post_metrics.push_back(PulledPostMetric{
-            call.object_id, series.name, dimension + ":" + bucket_key(bucket), *value.value});
+            call.object_id, metric->name, dimension + ":" + bucket_key(bucket), *value.value});
       }
     }
   }
@@ -199,8 +217,9 @@ Result<Decoded> decode_answer(const DecodeContext& context, const Call& call,
       if (node->insights) add_daily(context, call, *node->insights, out.chunk);
       // The snapshot describes the last complete Pacific day, like the daily values beside it.
       if (node->followers_count) {
-        out.chunk.values.push_back(PulledValue{"followers_count", "lifetime", context.today - 1,
-                                               static_cast<double>(*node->followers_count), ""});
+        PulledValue snapshot{"followers_count", "lifetime", context.today - 1,
+                             static_cast<double>(*node->followers_count), GraphTime()};
+        out.chunk.values.push_back(snapshot);
       }
       node->insights.reset();
       out.chunk.page = std::move(*node);
@@ -233,7 +252,7 @@ Result<Decoded> decode_answer(const DecodeContext& context, const Call& call,
     case CallKind::post_breakdown: {
       auto insights = parse_insights(body);
       if (!insights) return tl::unexpected(insights.error());
-      add_post_breakdowns(call, *insights, out.chunk);
+      add_post_breakdowns(context, call, *insights, out.chunk);
       break;
     }
     case CallKind::probe_page_metric:

@@ -40,7 +40,7 @@ struct PageRun {
   PageReport report;
   Phase phase = Phase::running;
   std::set<std::string> bad;                       // unavailable for this Page
-  std::set<std::string> good;                      // answered this run
+  std::set<std::string, std::less<>> good;         // answered this run
   std::set<std::string> probing;                   // asked alone to find which one Meta refuses
   std::vector<std::pair<Slot, std::string>> held;  // refused (#100), waiting for the probes
   std::vector<Group> groups;

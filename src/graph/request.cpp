@@ -6,6 +6,7 @@
 #include <rapidjson/writer.h>
 
 #include <algorithm>
+#include <array>
 
 #include "pageaudit/graph/end_time.h"
 
@@ -31,23 +32,36 @@ std::string base_and_version(const GraphTarget& target) {
   return fmt::format("{}/{}/", base, target.version);
 }
 
+// The bytes url_encode() keeps as they are: unreserved characters, and the ',' '(' ')' of
+// field expansion, which Meta reads either way and which keep URLs readable in messages.
+constexpr std::array<bool, 256> k_url_kept = [] {
+  std::array<bool, 256> kept{};
+  for (int c = 0; c < 256; ++c) {
+    kept[c] = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+              c == '-' || c == '.' || c == '_' || c == '~' || c == ',' || c == '(' || c == ')';
+  }
+  return kept;
+}();
+
 }  // namespace
 
 std::string url_encode(std::string_view text) {
   static constexpr char k_hex[] = "0123456789ABCDEF";
-  std::string out;
-  out.reserve(text.size());
+  // Written through a pointer into a buffer of the largest size, then cut: every batch body is
+  // encoded whole, and appending a character at a time was most of building a request.
+  std::string out(text.size() * 3, '\0');
+  char* next = out.data();
   for (unsigned char c : text) {
-    bool keep = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                c == '-' || c == '.' || c == '_' || c == '~' || c == ',' || c == '(' || c == ')';
-    if (keep) {
-      out += static_cast<char>(c);
+    if (k_url_kept[c]) {
+      *next++ = static_cast<char>(c);
     } else {
-      out += '%';
-      out += k_hex[c >> 4];
-      out += k_hex[c & 15];
+      next[0] = '%';
+      next[1] = k_hex[c >> 4];
+      next[2] = k_hex[c & 15];
+      next += 3;
     }
   }
+  out.resize(static_cast<size_t>(next - out.data()));
   return out;
 }
 

@@ -350,7 +350,7 @@ class PullStore::Writer {
 
   // Binds text without copying it (it outlives the statement's run), or NULL when empty: Meta
   // leaves fields out or empty, and the store says NULL for both.
-  static Statement& bind_text(Statement& stmt, int index, const std::string& text) {
+  static Statement& bind_text(Statement& stmt, int index, std::string_view text) {
     return text.empty() ? stmt.bind_null(index) : stmt.bind_ref(index, text);
   }
 
@@ -446,7 +446,7 @@ class PullStore::Writer {
     auto value = [&](Statement& stmt, int base, size_t slot, const PulledValue& v) {
       stmt.bind_ref(base + 1, v.metric).bind_ref(base + 2, v.period);
       stmt.bind_ref(base + 3, iso(slot, v.date)).bind(base + 4, v.value);
-      bind_text(stmt, base + 5, v.end_time);
+      bind_text(stmt, base + 5, v.end_time.view());
     };
     if (auto s = upsert_all(m_value, m_values, k_value_upsert, chunk.values, page_as_of_run, value);
         !s)
@@ -476,22 +476,26 @@ class PullStore::Writer {
                             as_of_run, post_metric);
         !s)
       return s;
+    static const std::string none;
     for (const PulledComment& c : chunk.comments) {
-      std::string id_hash, name_hash, id, name;
+      const std::string* id_hash = &none;
+      const std::string* name_hash = &none;
+      const std::string* id = &none;
+      const std::string* name = &none;
       if (c.author && !c.author->id.empty()) {
-        id_hash = hash_identifier(c.author->id);
-        if (m_keep_pii) id = c.author->id;
+        id_hash = &m_author_hashes.of_id(c.author->id);
+        if (m_keep_pii) id = &c.author->id;
       }
       if (c.author && !c.author->name.empty()) {
-        name_hash = hash_identifier(normalize_text(c.author->name));
-        if (m_keep_pii) name = c.author->name;
+        name_hash = &m_author_hashes.of_name(c.author->name);
+        if (m_keep_pii) name = &c.author->name;
       }
       m_comment.bind_ref(1, c.id).bind_ref(2, c.post_id).bind_ref(3, page_id);
       bind_text(m_comment, 4, c.parent_id).bind_ref(5, c.created_time);
-      bind_text(m_comment, 6, id_hash);
-      bind_text(m_comment, 7, name_hash);
-      bind_text(m_comment, 8, id);
-      bind_text(m_comment, 9, name).bind(10, c.from_page ? 1 : 0);
+      bind_text(m_comment, 6, *id_hash);
+      bind_text(m_comment, 7, *name_hash);
+      bind_text(m_comment, 8, *id);
+      bind_text(m_comment, 9, *name).bind(10, c.from_page ? 1 : 0);
       m_comment.bind_ref(11, m_as_of).bind(12, run_id);
       if (auto s = m_comment.run(); !s) return s;
     }
@@ -536,6 +540,8 @@ class PullStore::Writer {
     std::string text;
   };
   std::array<DayText, k_rows_per_upsert> m_days;
+
+  AuthorHashes m_author_hashes;
 };
 
 namespace {

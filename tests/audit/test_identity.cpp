@@ -80,5 +80,16 @@ TEST_CASE("phones become digits with the country code") {
   }
 }
 
+TEST_CASE("commenters' ids are hashed as they are and names normalized first, once each") {
+  // SHA-256("abc") from FIPS 180-4's own example.
+  const std::string abc = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
+  AuthorHashes hashes;
+  CHECK(hashes.of_id("abc") == abc);
+  CHECK(hashes.of_name("  ABC ") == abc);  // normalized to "abc"
+  CHECK(hashes.of_id("ABC") != abc);       // an id is not normalized
+  const std::string* first = &hashes.of_name("  ABC ");
+  CHECK(&hashes.of_name("  ABC ") == first);  // remembered, not hashed again
+}
+
 }  // namespace
 }  // namespace pageaudit

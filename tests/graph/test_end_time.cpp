@@ -90,7 +90,22 @@ TEST_CASE("text that is not a Graph time is refused") {
     CAPTURE(text);
     CHECK_FALSE(parse_graph_time(text).has_value());
     CHECK_FALSE(day_described(text).has_value());
+    CHECK_FALSE(GraphTime::of(text).has_value());
   }
+}
+
+TEST_CASE("a GraphTime keeps Meta's text as sent and describes the same day as the text") {
+  // 00:00 PDT on 2026-07-30 is 07:00 UTC: the value for the 29th, whichever offset Meta wrote.
+  for (const char* text : {"2026-07-30T07:00:00+0000", "2026-07-30T00:00:00-0700"}) {
+    CAPTURE(text);
+    auto time = GraphTime::of(text);
+    REQUIRE(time.has_value());
+    CHECK(time->view() == text);
+    CHECK(time->seconds() == 1785394800);
+    CHECK(day_described(*time) == Date::parse_iso("2026-07-29"));
+  }
+  CHECK(GraphTime().empty());
+  CHECK(GraphTime().view().empty());
 }
 
 }  // namespace

@@ -1,7 +1,9 @@
 // Tests for graph/request: the exact URLs and batch bodies a pull sends.
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include <string>
+#include <string_view>
 
 #include "pageaudit/graph/request.h"
 
@@ -126,6 +128,18 @@ TEST_CASE("url encoding keeps unreserved characters and the field-list punctuati
   CHECK(url_encode("aZ09-._~,()") == "aZ09-._~,()");
   CHECK(url_encode("a b&c=d{e}/?#%+") == "a%20b%26c%3Dd%7Be%7D%2F%3F%23%25%2B");
   CHECK(url_encode("café") == "caf%C3%A9");
+  // Every byte value: kept ones as they are, the others as %XX in upper case (three times the
+  // length at most, the size url_encode writes into first).
+  std::string all_bytes;
+  std::string expected;
+  for (int c = 0; c < 256; ++c) {
+    all_bytes += static_cast<char>(c);
+    bool kept = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+                std::string_view("-._~,()").find(static_cast<char>(c)) != std::string_view::npos;
+    expected += kept ? std::string(1, static_cast<char>(c)) : fmt::format("%{:02X}", c);
+  }
+  CHECK(url_encode(all_bytes) == expected);
+  CHECK(url_encode("") == "");
 }
 
 }  // namespace

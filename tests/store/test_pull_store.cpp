@@ -38,10 +38,10 @@ TEST_CASE("a chunk's rows are all written, a repeated day replacing the earlier 
   test::TempDir dir;
   PullChunk chunk;
   const Date first = day("2026-01-01");
+  const GraphTime end_time = *GraphTime::of("2026-01-02T08:00:00+0000");
   for (int k = 0; k < 70; ++k) {
     int offset = k == 10 ? 2 : k == 40 ? 20 : k;
-    chunk.values.push_back(
-        PulledValue{"page_follows", "day", first + offset, double(k), "2026-01-02T08:00:00+0000"});
+    chunk.values.push_back(PulledValue{"page_follows", "day", first + offset, double(k), end_time});
   }
   // 33 breakdown rows: one statement of 32 and one alone.
   for (int k = 0; k < 33; ++k)

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 namespace pageaudit {
 
@@ -27,5 +28,22 @@ std::string sha256_hex(std::string_view bytes);
 
 // The stored form of a normalized identifier: its SHA-256 in lower-case hex.
 std::string hash_identifier(std::string_view normalized);
+
+// The stored forms of commenters' ids and names, remembered: a Page's regulars write most of its
+// comments, and two SHA-256 per comment were a tenth of what the pull's writer spent on one. Holds
+// at most 50,000 of each (then starts again), whatever the crowd of one-time commenters.
+class AuthorHashes {
+ public:
+  // hash_identifier(id): ids are not normalized.
+  const std::string& of_id(const std::string& id) { return remembered(m_ids, id, false); }
+  // hash_identifier(normalize_text(name)), as customers' names are.
+  const std::string& of_name(const std::string& name) { return remembered(m_names, name, true); }
+
+ private:
+  static const std::string& remembered(std::unordered_map<std::string, std::string>& known,
+                                       const std::string& text, bool is_name);
+
+  std::unordered_map<std::string, std::string> m_ids, m_names;
+};
 
 }  // namespace pageaudit

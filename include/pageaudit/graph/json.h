@@ -96,6 +96,8 @@ class JsonNode {
   std::string path() const;
 
   std::optional<std::string> string() const;
+  // Like string(), viewing the document's text instead of copying it.
+  std::optional<std::string_view> view() const;
   std::optional<double> number() const;
   std::optional<std::int64_t> integer() const;  // a JSON number that is a whole int64
   std::optional<bool> boolean() const;
@@ -108,6 +110,16 @@ class JsonNode {
   // Members of an object in document order (empty when absent); records an error otherwise.
   // The keys view the document's text.
   std::vector<std::pair<std::string_view, JsonNode>> members() const;
+  // Calls visit(key, node) for each member, as members() lists them, without building the list
+  // (an insights answer has an object per value).
+  template <typename Visit>
+  void each_member(Visit&& visit) const {
+    if (!present() || !check(m_value->IsObject(), "an object")) return;
+    for (auto it = m_value->MemberBegin(); it != m_value->MemberEnd(); ++it) {
+      visit(std::string_view(it->name.GetString(), it->name.GetStringLength()),
+            JsonNode(*this, &it->value));
+    }
+  }
 
   // Records "PATH: what" (for checks the typed reads cannot express).
   void error(const std::string& what) const;

@@ -16,6 +16,7 @@
 
 #include "pageaudit/core/date.h"
 #include "pageaudit/core/error.h"
+#include "pageaudit/graph/end_time.h"
 #include "pageaudit/graph/http.h"
 
 namespace pageaudit {
@@ -42,7 +43,7 @@ struct Paging {
 
 // One element of an insights result's "values".
 struct InsightValue {
-  std::string end_time;         // as sent; empty for lifetime values, which carry none
+  GraphTime end_time;           // as sent; empty for lifetime values, which carry none
   std::optional<Date> date;     // the Pacific day end_time describes; nullopt when no end_time
   std::optional<double> value;  // a plain number; nullopt for null or an object value
   // An object value ({"like": 3, "love": 1}) in document order; null members are left out.

@@ -12,11 +12,13 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "pageaudit/core/date.h"
 #include "pageaudit/core/error.h"
 #include "pageaudit/graph/backoff.h"
+#include "pageaudit/graph/end_time.h"
 #include "pageaudit/graph/http.h"
 #include "pageaudit/graph/parse.h"
 #include "pageaudit/graph/pull_plan.h"
@@ -43,22 +45,27 @@ struct PageState {
 };
 
 // ---- what an answer yields ------------------------------------------------------------------
+//
+// Metric, period and dimension names in these records are views, not copies (a backfill carries
+// millions of records, and copying the names into heap strings was a tenth of reading them): they
+// view string literals or the names in the PullSettings the pull runs with (pull_pages), which
+// outlive every write of the pull. A sink that keeps records past the pull must copy the names.
 
 // A daily insights value (period "day", end_time raw), or the followers_count snapshot
 // (period "lifetime", no end_time).
 struct PulledValue {
-  std::string metric;
-  std::string period;
+  std::string_view metric;
+  std::string_view period;
   Date date;
   double value = 0;
-  std::string end_time;
+  GraphTime end_time;
 };
 
 // A daily value for one bucket of a breakdown= dimension ("is_from_ads", key "true"/"false").
 struct PulledBreakdown {
-  std::string metric;
+  std::string_view metric;
   Date date;
-  std::string dimension;
+  std::string_view dimension;
   std::string key;
   double value = 0;
 };
@@ -75,7 +82,7 @@ struct PulledPost {
 // value, "DIMENSION:true|false" for a breakdown= bucket.
 struct PulledPostMetric {
   std::string post_id;
-  std::string metric;
+  std::string_view metric;
   std::string key;
   double value = 0;
 };

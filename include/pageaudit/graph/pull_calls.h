@@ -42,7 +42,10 @@ std::string relative_url(const std::string& page_id, const Call& call);
 struct DecodeContext {
   std::string page_id;
   Date today;                                   // values for today or later are dropped
-  const std::vector<PullMetric>* post_metrics;  // for the breakdowns of listed posts
+  // The catalogue the pull runs with: the calls' metrics are among them, and the records name
+  // them by views of these (pull.h).
+  const std::vector<PullMetric>* page_metrics;
+  const std::vector<PullMetric>* post_metrics;
 };
 
 struct Decoded {
