@@ -1,5 +1,5 @@
 // pageaudit audit: load the goals, read the Page's data (or every Page's) as of a day, audit it,
-// write the report, record the audit.
+// record the audit, deliver the report.
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -11,6 +11,8 @@
 #include <filesystem>
 #include <span>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "pageaudit/audit/audit.h"
 #include "pageaudit/cli/commands.h"
@@ -110,6 +112,13 @@ std::string page_list(const std::vector<PageInfo>& pages) {
   return out;
 }
 
+// For a store without a Page, where the audit needs one.
+tl::unexpected<Error> no_page_yet(const Database& db) {
+  return failf(ExitCode::no_input,
+               "{}: the store holds no Page yet; import an export or run pageaudit pull",
+               db.path());
+}
+
 bool has_page(const std::vector<PageInfo>& pages, const std::string& id) {
   return std::any_of(pages.begin(), pages.end(),
                      [&](const PageInfo& p) { return p.page_id == id; });
@@ -141,11 +150,7 @@ Result<std::string> choose_page(Database& db, const AuditOptions& options,
     }
     return *from_goals;
   }
-  if (pages->empty()) {
-    return failf(ExitCode::no_input,
-                 "{}: the store holds no Page yet; import an export or run pageaudit pull",
-                 db.path());
-  }
+  if (pages->empty()) return no_page_yet(db);
   if (pages->size() > 1) {
     return failf(ExitCode::usage, "the store holds {} Pages ({}): choose one with --page ID",
                  pages->size(), page_list(*pages));
@@ -153,17 +158,31 @@ Result<std::string> choose_page(Database& db, const AuditOptions& options,
   return pages->front().page_id;
 }
 
-// Writes text to path through a temporary file in the same folder and a rename, so that a
-// reader never sees half a report and a failed write leaves the old one.
-Status write_atomically(const std::string& path, const std::string& text) {
-  std::string temp = path + ".XXXXXX";
-  const int fd = ::mkstemp(temp.data());
-  int error = fd < 0 ? errno : 0;
-  if (fd >= 0) {
+// A report rendered before its audit is recorded and delivered once the audit is: for --output
+// written now to a temporary file in the same folder and renamed over the file on delivery, so
+// that no report appears for an audit that was not recorded (a full disk, exit 73), a reader never
+// sees half a report, and a failed run leaves the old one. A report for stdout waits in memory.
+class PendingReport {
+ public:
+  // what names the report in the --verbose note ("the audit of Page 1"). Errors: a temporary file
+  // that cannot be written, "PATH: cannot write: CAUSE" (ExitCode::cant_create).
+  static Result<PendingReport> prepare(const std::optional<std::string>& path, std::string text,
+                                       std::string what) {
+    PendingReport report(path, std::move(what));
+    if (!path) {
+      report.m_text = std::move(text);
+      return report;
+    }
+    report.m_temp = *path + ".XXXXXX";
+    const int fd = ::mkstemp(report.m_temp.data());
+    if (fd < 0) {
+      report.m_temp.clear();
+      return cannot_write(*path, errno);
+    }
     // mkstemp makes the file 0600; a report gets the permissions of any file the user creates.
     const mode_t mask = ::umask(0);
     ::umask(mask);
-    if (::fchmod(fd, 0666 & ~mask) != 0) error = errno;
+    int error = ::fchmod(fd, 0666 & ~mask) != 0 ? errno : 0;
     for (size_t written = 0; error == 0 && written < text.size();) {
       const ssize_t n = ::write(fd, text.data() + written, text.size() - written);
       if (n > 0) {
@@ -174,13 +193,47 @@ Status write_atomically(const std::string& path, const std::string& text) {
     }
     if (error == 0 && ::fsync(fd) != 0) error = errno;
     if (::close(fd) != 0 && error == 0) error = errno;
-    if (error == 0 && std::rename(temp.c_str(), path.c_str()) != 0) error = errno;
-    if (error != 0) std::remove(temp.c_str());
+    if (error != 0) return cannot_write(*path, error);  // the destructor removes the file
+    return report;
   }
-  if (error == 0) return {};
-  return fail(ExitCode::cant_create,
-              at(path, 0, fmt::format("cannot write: {}", std::strerror(error))));
-}
+
+  PendingReport(PendingReport&& other) noexcept
+      : m_path(std::move(other.m_path)),
+        m_temp(std::exchange(other.m_temp, {})),
+        m_text(std::move(other.m_text)),
+        m_what(std::move(other.m_what)) {}
+  PendingReport& operator=(PendingReport&&) = delete;
+  ~PendingReport() {
+    if (!m_temp.empty()) std::remove(m_temp.c_str());
+  }
+
+  // Puts the file in place, or prints the report.
+  Status deliver(const Console& console) {
+    if (!m_path) {
+      m_text.pop_back();  // Console::result ends the line itself
+      console.result(m_text);
+      return {};
+    }
+    if (std::rename(m_temp.c_str(), m_path->c_str()) != 0) return cannot_write(*m_path, errno);
+    m_temp.clear();
+    console.info(fmt::format("wrote {} to {}", m_what, *m_path));
+    return {};
+  }
+
+ private:
+  PendingReport(std::optional<std::string> path, std::string what)
+      : m_path(std::move(path)), m_what(std::move(what)) {}
+
+  static tl::unexpected<Error> cannot_write(const std::string& path, int error) {
+    return fail(ExitCode::cant_create,
+                at(path, 0, fmt::format("cannot write: {}", std::strerror(error))));
+  }
+
+  std::optional<std::string> m_path;  // nullopt: stdout
+  std::string m_temp;                 // the temporary file while it exists and is not in place
+  std::string m_text;                 // the report for stdout
+  std::string m_what;
+};
 
 // The goals --fail-on fails on: those in its state or a worse one, in the order met < on_track <
 // behind < missed. no_data is not a state of progress and never fails.
@@ -289,14 +342,7 @@ Result<PageAudit> audit_page(Database& db, AuditInputReader& reader, const std::
   scope.language = plan.lang.value_or(scope.goals.language.value_or(Language::en));
   scope.window_days = options.window_days;
   scope.today = today();
-  if (plan.as_of) {
-    scope.as_of = *plan.as_of;
-  } else {
-    auto last = last_follower_day(db, page);
-    if (!last) return tl::unexpected(last.error());
-    // Without follower data, yesterday: the last whole day (the report says what is missing).
-    scope.as_of = last->value_or(scope.today - 1);
-  }
+  scope.as_of = plan.as_of;
 
   auto input = reader.load(scope);
   if (!input) return tl::unexpected(input.error());
@@ -308,30 +354,13 @@ Result<PageAudit> audit_page(Database& db, AuditInputReader& reader, const std::
                                std::move(json)}};
 }
 
-// Prints the report, or writes it to --output.
-Status deliver(const AuditOptions& options, std::string report, const std::string& what,
-               const Console& console) {
-  if (options.output) {
-    if (auto s = write_atomically(*options.output, report); !s) return s;
-    console.info(fmt::format("wrote {} to {}", what, *options.output));
-  } else {
-    report.pop_back();  // Console::result ends the line itself
-    console.result(report);
-  }
-  return {};
-}
-
 // --all-pages: every Page in page_id order in one process, sharing the prepared queries; the
-// reports are written (or printed) before the audits are recorded, all in one transaction.
+// audits are recorded all in one transaction, and the reports delivered after it.
 Status audit_all_pages(Database& db, const AuditOptions& options, const AuditPlan& plan,
                        const std::string& started_at, const Console& console) {
   auto pages = list_pages(db);
   if (!pages) return tl::unexpected(pages.error());
-  if (pages->empty()) {
-    return failf(ExitCode::no_input,
-                 "{}: the store holds no Page yet; import an export or run pageaudit pull",
-                 db.path());
-  }
+  if (pages->empty()) return no_page_yet(db);
   if (options.format == "html") {
     // Each report is named after its Page; an id from a file (import --page takes any text)
     // must not name a path outside --output. Checked for all Pages before anything is written.
@@ -349,6 +378,8 @@ Status audit_all_pages(Database& db, const AuditOptions& options, const AuditPla
 
   std::vector<AuditRecord> records;
   records.reserve(pages->size());
+  std::vector<PendingReport> pending;  // one per Page for html, else one
+  pending.reserve(options.format == "html" ? pages->size() : 1);
   std::string reports = options.format == "json" ? "[\n" : "";
   for (const PageInfo& page : *pages) {
     auto audit = audit_page(db, *reader, page.page_id, std::nullopt, std::nullopt, plan,
@@ -360,8 +391,10 @@ Status audit_all_pages(Database& db, const AuditOptions& options, const AuditPla
       // check_options made sure --output is a directory.
       const std::string path =
           (std::filesystem::path(*options.output) / (page.page_id + ".html")).string();
-      if (auto s = write_atomically(path, report); !s) return s;
-      console.info(fmt::format("wrote the audit of Page {} to {}", page.page_id, path));
+      auto staged = PendingReport::prepare(path, std::move(report),
+                                           fmt::format("the audit of Page {}", page.page_id));
+      if (!staged) return tl::unexpected(staged.error());
+      pending.push_back(std::move(*staged));
     } else {
       if (!records.empty()) reports += page_separator(options.format);
       // The JSON array's elements are the single-line documents, without their line ends.
@@ -372,12 +405,17 @@ Status audit_all_pages(Database& db, const AuditOptions& options, const AuditPla
   }
   if (options.format == "json") reports += "\n]\n";
   if (options.format != "html") {
-    const std::string what = fmt::format("the audits of {} Pages", records.size());
-    if (auto s = deliver(options, std::move(reports), what, console); !s) return s;
+    auto staged = PendingReport::prepare(options.output, std::move(reports),
+                                         fmt::format("the audits of {} Pages", records.size()));
+    if (!staged) return tl::unexpected(staged.error());
+    pending.push_back(std::move(*staged));
   }
 
   auto recorded = record_audits(db, records);
   if (!recorded) return tl::unexpected(recorded.error());
+  for (PendingReport& report : pending) {
+    if (auto s = report.deliver(console); !s) return s;
+  }
   if (plan.fail_on) return check_fail_on(records, *plan.fail_on);
   return {};
 }
@@ -422,13 +460,14 @@ Status run_audit_command(const GlobalOptions& global, const AuditOptions& option
                           options, started_at, console);
   if (!audit) return tl::unexpected(audit.error());
   const AuditRecord& record = audit->record;
-  std::string report = render(options.format, audit->input, record.result, record.json);
-  const std::string what =
-      fmt::format("the audit of Page {} as of {}", *page, record.result.as_of.iso());
-  if (auto s = deliver(options, std::move(report), what, console); !s) return s;
+  auto report = PendingReport::prepare(
+      options.output, render(options.format, audit->input, record.result, record.json),
+      fmt::format("the audit of Page {} as of {}", *page, record.result.as_of.iso()));
+  if (!report) return tl::unexpected(report.error());
 
-  auto recorded = record_audit(db, record.result, record.run, record.json);
+  auto recorded = record_audit(db, record);
   if (!recorded) return tl::unexpected(recorded.error());
+  if (auto s = report->deliver(console); !s) return s;
   if (plan->fail_on) return check_fail_on(record.result, *plan->fail_on);
   return {};
 }

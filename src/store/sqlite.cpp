@@ -50,10 +50,17 @@ std::optional<std::string> file_cause(int rc, int system_errno) {
   }
 }
 
-// The error for a failed call on 'db': the file's cause when the file failed, else
-// "PATH: what SQLite said" followed by 'context' (the SQL, for a bug report). The path is the one
-// the store was opened with, so that every message names the store the way the user did.
-Error error_of(sqlite3* db, int rc, const std::string& path, std::string_view context) {
+// Where a message puts the caller's context around what SQLite said.
+struct Context {
+  std::string_view before;  // "what failed: "
+  std::string_view after;   // " (in \"SQL\")", for a bug report
+};
+
+// The error for a failed call on 'db', for every caller alike: a reader's missing -shm file, else
+// the file's cause when the file failed, else "PATH: " and what SQLite said inside 'context'. The
+// path is the one the store was opened with, so that every message names the store the way the
+// user did.
+Error error_of(sqlite3* db, int rc, const std::string& path, Context context) {
   // A reader of a store in WAL mode needs PATH-shm, and creates it when missing: in a folder it
   // may not write, its first read fails as a write would. (Writers opened read-only never get
   // here: Store::open refuses them at once.)
@@ -66,7 +73,8 @@ Error error_of(sqlite3* db, int rc, const std::string& path, std::string_view co
                     path, path)};
   }
   if (auto cause = file_cause(rc, sqlite3_system_errno(db))) return cannot_write(path, *cause);
-  return Error{code_for(rc), fmt::format("{}: {}{}", path, sqlite3_errmsg(db), context)};
+  return Error{code_for(rc), fmt::format("{}: {}{}{}", path, context.before, sqlite3_errmsg(db),
+                                         context.after)};
 }
 
 }  // namespace
@@ -110,17 +118,14 @@ Result<Database> Database::open(const std::string& path, Mode mode, int busy_ms)
 }
 
 Error Database::error(std::string_view context) const {
-  int rc = sqlite3_extended_errcode(m_db.get());
-  if (auto cause = file_cause(rc, sqlite3_system_errno(m_db.get())))
-    return cannot_write(m_path, *cause);
-  return Error{code_for(rc),
-               fmt::format("{}: {}: {}", m_path, context, sqlite3_errmsg(m_db.get()))};
+  const std::string before = fmt::format("{}: ", context);
+  return error_of(m_db.get(), sqlite3_extended_errcode(m_db.get()), m_path, {before, ""});
 }
 
 Status Database::exec(std::string_view sql) {
   std::string text(sql);
   int rc = sqlite3_exec(m_db.get(), text.c_str(), nullptr, nullptr, nullptr);
-  if (rc != SQLITE_OK) return tl::unexpected(error_of(m_db.get(), rc, m_path, ""));
+  if (rc != SQLITE_OK) return tl::unexpected(error_of(m_db.get(), rc, m_path, {}));
   return {};
 }
 
@@ -188,7 +193,7 @@ Result<bool> Statement::step() {
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;
   // Read before the reset, which may replace the connection's error.
-  Error error = error_of(m_db, rc, m_path, fmt::format(" (in \"{}\")", m_sql));
+  Error error = error_of(m_db, rc, m_path, {"", fmt::format(" (in \"{}\")", m_sql)});
   sqlite3_reset(m_stmt.get());
   return tl::unexpected(std::move(error));
 }
@@ -214,7 +219,7 @@ Result<bool> Statement::run_unless_duplicate() {
     sqlite3_reset(m_stmt.get());
     return false;
   }
-  Error error = error_of(m_db, rc, m_path, fmt::format(" (in \"{}\")", m_sql));
+  Error error = error_of(m_db, rc, m_path, {"", fmt::format(" (in \"{}\")", m_sql)});
   sqlite3_reset(m_stmt.get());
   return tl::unexpected(std::move(error));
 }

@@ -205,14 +205,25 @@ TEST_CASE("init of a new store on a full disk exits 73 and leaves no store behin
 }
 
 TEST_CASE(
-    "an audit that cannot record itself on a full disk exits 73 and the store keeps what it held") {
+    "an audit that cannot record itself on a full disk exits 73, writes no report and the store "
+    "keeps what it held") {
   StoreRig rig;
-  {
+  // The JSON report (under 3 KiB) fits below the limit: only the store runs out of room.
+  const std::string report = rig.dir.file("report.json");
+  for (const std::vector<std::string>& output :
+       {std::vector<std::string>{}, std::vector<std::string>{"--output", report}}) {
+    CAPTURE(output.size());
+    std::vector<std::string> args{"--db", rig.db, "audit", "--format", "json"};
+    args.insert(args.end(), output.begin(), output.end());
     auto reader = rig.hold_open_with_empty_wal();
-    const test::RunResult run =
-        run_confined({"--db", rig.db, "audit", "--format", "json"}, {k_no_room_for_wal, false});
+    const test::RunResult run = run_confined(args, {k_no_room_for_wal, false});
     CHECK(run.exit_code == 73);
     CHECK(run.err == cannot_write(rig.db, "disk full"));
+    CHECK(run.out.empty());
+  }
+  // Neither the report nor its temporary file (report.json.XXXXXX) is left in the folder.
+  for (const fs::directory_entry& entry : fs::directory_iterator(rig.dir.path())) {
+    CHECK_FALSE(entry.path().filename().string().starts_with("report.json"));
   }
   rig.check_unchanged();
 }

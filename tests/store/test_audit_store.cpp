@@ -29,11 +29,12 @@ class Fixture {
         "('Q', NULL, 's', 't');");
   }
   void exec(const std::string& sql) { REQUIRE(m_store->db().exec(sql)); }
-  void metric(const char* metric, const char* period, const char* date, const char* value) {
+  void metric(const char* metric, const char* period, const char* date, const char* value,
+              const char* page = "P", const char* source = "s") {
     exec(
         fmt::format("INSERT INTO page_metrics(page_id, metric, period, date, value, source, as_of, "
-                    "run_id) VALUES ('P', '{}', '{}', '{}', {}, 's', '2026-03-10', 1)",
-                    metric, period, date, value));
+                    "run_id) VALUES ('{}', '{}', '{}', '{}', {}, '{}', '2026-03-10', 1)",
+                    page, metric, period, date, value, source));
   }
   Database& db() { return m_store->db(); }
   const std::string& path() const { return m_path; }
@@ -44,6 +45,17 @@ class Fixture {
     scope.page_id = page;
     scope.as_of = day("2026-03-03");
     scope.window_days = window_days;
+    scope.today = day("2026-03-04");
+    auto input = load_audit_input(db(), scope);
+    REQUIRE(input);
+    return std::move(*input);
+  }
+
+  // As load(), on the default audit day: the Page's newest day with a follower count, else
+  // 2026-03-03, the day before today.
+  AuditInput load_newest(const char* page = "P") {
+    AuditScope scope;
+    scope.page_id = page;
     scope.today = day("2026-03-04");
     auto input = load_audit_input(db(), scope);
     REQUIRE(input);
@@ -81,12 +93,59 @@ TEST_CASE("followers: the window, the day before it and the store's newest count
                                 {"2026-03-01", 104},
                                 {"2026-03-03", 107},
                                 {"2026-03-10", 120}}));
-  auto last = last_follower_day(f.db(), "P");
-  REQUIRE(last);
-  CHECK(*last == day("2026-03-10"));
-  last = last_follower_day(f.db(), "Q");
-  REQUIRE(last);
-  CHECK_FALSE(*last);
+  CHECK(f.load_newest("P").as_of == day("2026-03-10"));
+  CHECK(f.load_newest("Q").as_of == day("2026-03-03"));
+}
+
+// The newest day is asked of page_metrics, not of the daily_followers view (too slow): the two
+// must choose the same rows, whichever import wrote them.
+TEST_CASE("the default audit day is the newest day daily_followers has, whatever the source") {
+  Fixture f;
+  f.exec(
+      "INSERT INTO pages(page_id, source, updated_at) VALUES ('A', 's', 't'), ('B', 's', 't'), "
+      "('C', 's', 't')");
+  // A: the API's page_follows, a follower history file continuing it, classic Lifetime Total
+  // Likes (page_fans) and, newest, a followers_count snapshot.
+  f.metric("page_follows", "day", "2026-02-25", "500", "A", "api");
+  f.metric("page_follows", "day", "2026-02-26", "501", "A", "api");
+  f.metric("page_follows", "day", "2026-02-27", "502", "A", "follower_history");
+  f.metric("page_follows", "day", "2026-02-28", "503", "A", "follower_history");
+  f.metric("page_fans", "lifetime", "2026-02-20", "480", "A", "classic");
+  f.metric("page_fans", "lifetime", "2026-02-27", "490", "A", "classic");
+  f.metric("followers_count", "lifetime", "2026-03-02", "505", "A", "snapshot");
+  // B: classic likes outlast the follower history, and are the view's count on their own days.
+  f.metric("page_follows", "day", "2024-06-20", "90", "B", "follower_history");
+  f.metric("page_fans", "lifetime", "2024-06-20", "88", "B", "classic");
+  f.metric("page_fans", "lifetime", "2024-06-30", "91", "B", "classic");
+  // C: newer rows the view ignores: a flow, a day the API gave no value, a 28-day period.
+  f.metric("page_follows", "day", "2026-02-28", "70", "C", "api");
+  f.metric("page_follows", "day", "2026-03-01", "71", "C", "api");
+  f.metric("page_daily_follows", "day", "2026-03-02", "3", "C", "api");
+  f.metric("page_follows", "day", "2026-03-02", "NULL", "C", "api");
+  f.metric("page_follows", "days_28", "2026-03-02", "72", "C", "api");
+  // Q has no follower count at all: the audit day is the day before today.
+  const struct {
+    const char* page;
+    const char* newest;  // in the view; nullptr: none
+    const char* audit_day;
+  } cases[] = {
+      {"A", "2026-03-02", "2026-03-02"},
+      {"B", "2024-06-30", "2024-06-30"},
+      {"C", "2026-03-01", "2026-03-01"},
+      {"Q", nullptr, "2026-03-03"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.page);
+    CHECK(query(f.path(), fmt::format("SELECT max(date) FROM daily_followers WHERE page_id = '{}'",
+                                      c.page)) == fmt::format("{}\n", c.newest ? c.newest : ""));
+    const AuditInput in = f.load_newest(c.page);
+    CHECK(in.as_of == day(c.audit_day));
+    // The newest count is among the followers read, for the staleness check.
+    if (c.newest) {
+      REQUIRE_FALSE(in.followers.empty());
+      CHECK(in.followers.rbegin()->first == day(c.newest));
+    }
+  }
 }
 
 TEST_CASE("daily flows read the window's days, both ends included, and skip NULL values") {
@@ -338,7 +397,7 @@ TEST_CASE("each audit is recorded, and goal_status shows the latest one per Page
   g.lint = {"vanity-round-target", "no-deadline"};
   result.goals.push_back(g);
   auto first =
-      record_audit(f.db(), result, AuditRun{"text", "g.toml", "2026-03-04T08:00:00Z"}, "{}");
+      record_audit(f.db(), {result, AuditRun{"text", "g.toml", "2026-03-04T08:00:00Z"}, "{}"});
   REQUIRE(first);
 
   result.as_of = day("2026-03-04");
@@ -348,8 +407,8 @@ TEST_CASE("each audit is recorded, and goal_status shows the latest one per Page
   result.goals[0].required_per_day.reset();
   result.goals[0].projected_date.reset();
   result.goals[0].lint.clear();
-  auto second = record_audit(f.db(), result, AuditRun{"json", std::nullopt, "2026-03-05T08:00:00Z"},
-                             "{\"as_of\": \"2026-03-04\"}");
+  auto second = record_audit(f.db(), {result, AuditRun{"json", std::nullopt, "2026-03-05T08:00:00Z"},
+                                      "{\"as_of\": \"2026-03-04\"}"});
   REQUIRE(second);
   CHECK(*second == *first + 1);
 

@@ -199,5 +199,18 @@ TEST_CASE("statements bind std::optional as NULL and report their SQL on failure
   REQUIRE(bad);
   auto result = bad->run();
   REQUIRE(!result);
-  CHECK(result.error().message.find("(in \"INSERT INTO pages(page_id) VALUES (NULL)\")") != std::string::npos);
+  CHECK(result.error().code == ExitCode::cant_create);
+  CHECK(result.error().message ==
+        ":memory:: NOT NULL constraint failed: pages.source (in \"INSERT INTO pages(page_id) "
+        "VALUES (NULL)\")");
+}
+
+TEST_CASE("the connection's last error reads PATH: CONTEXT: what SQLite said") {
+  auto store = Store::open_memory();
+  REQUIRE(store);
+  Database& db = (*store)->db();
+  REQUIRE_FALSE(db.exec("INSERT INTO pages(page_id) VALUES (NULL)"));
+  const Error error = db.error("adding a Page");
+  CHECK(error.code == ExitCode::cant_create);
+  CHECK(error.message == ":memory:: adding a Page: NOT NULL constraint failed: pages.source");
 }

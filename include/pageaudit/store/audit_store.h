@@ -61,20 +61,20 @@ struct PageInfo {
 // Every Page in the store, by id.
 Result<std::vector<PageInfo>> list_pages(Database& db);
 
-// The last day daily_followers has a count for page_id; nullopt when none.
-Result<std::optional<Date>> last_follower_day(Database& db, const std::string& page_id);
-
 // What to audit: one Page, as of a day, over a window, against goals.
 struct AuditScope {
   std::string page_id;
-  Date as_of;
+  // The audit day; nullopt: the last day daily_followers has a count for the Page, else (no
+  // follower data) the day before today, the last whole day (the report says what is missing).
+  std::optional<Date> as_of;
   int window_days = 28;
   Date today;  // for the staleness check
   Goals goals;
   Language language = Language::en;
 };
 
-// Fills AuditInput from the store with the data as of scope.as_of. Window sums read the days
+// Fills AuditInput from the store with the data as of the audit day (scope.as_of, or the default
+// it names; AuditInput::as_of is the day chosen). Window sums read the days
 // window_start()..as_of inclusive; followers also the day before the window, plus the newest
 // count in the store (for the staleness check only). In detail:
 //   followers      the daily_followers view
@@ -128,18 +128,17 @@ struct AuditRun {
   std::string started_at;                 // UTC ISO timestamp
 };
 
-// Records the audit in audit_runs (json: the full JSON report) and one audit_results row per goal,
-// in one transaction of its own. Returns the audit_id.
-Result<int64_t> record_audit(Database& db, const AuditResult& result, const AuditRun& run,
-                             const std::string& json);
-
 struct AuditRecord {
   AuditResult result;
   AuditRun run;
   std::string json;  // render_json(result)
 };
-// Records several audits as record_audit does, all in one transaction: all are recorded or none.
-// Returns their audit_ids, in the order given.
+
+// Records each audit in audit_runs (json: the full JSON report) with one audit_results row per
+// goal, all in one transaction of its own: all are recorded or none. Returns their audit_ids, in
+// the order given.
 Result<std::vector<int64_t>> record_audits(Database& db, std::span<const AuditRecord> audits);
+// record_audits for one audit; returns its audit_id.
+Result<int64_t> record_audit(Database& db, const AuditRecord& audit);
 
 }  // namespace pageaudit
