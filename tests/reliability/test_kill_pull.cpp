@@ -34,6 +34,7 @@ using test::TempDir;
 
 constexpr int k_kill_points = 24;
 constexpr int k_required_kills = 20;
+constexpr int k_extra_points = 6;  // at most, when the run's later part was not reached
 
 // The fake server's latency: every answer waits a little, as Meta's do, so the run has room
 // between its commits.
@@ -97,18 +98,55 @@ test::ChildExit run_to_end(const test::FakePull& fake, const std::string& db, co
 // covered windows mark the later part of a run.
 enum class Stage { before_first_write, nothing_covered, windows_covered, pages_finished };
 
+// How long a whole pull takes on this machine now: it spreads the kill points. Runs slow down and
+// speed up with the machine's load (CI, sanitizers), and the first window is covered only after
+// about half of a run, so a length measured once, before the kills, could leave every point
+// before any window was covered (or past the end, too few of them killed). Every run that pulls
+// everything is a new measurement: the clean runs, and each re-run after a kill that left no
+// window covered (the early points, so the estimate follows the machine before the later points
+// need it). The estimate is the median of the last three, so that one run slowed by a hiccup
+// does not move the points.
+class RunLength {
+ public:
+  void measured(Clock::duration whole_run) {
+    m_recent.push_back(whole_run);
+    if (m_recent.size() > 3) m_recent.erase(m_recent.begin());
+  }
+
+  // A run ended by itself before its kill at 'delay': whatever was measured, a pull is now
+  // shorter than that.
+  void ended_before(Clock::duration delay) {
+    for (Clock::duration& run : m_recent) run = std::min(run, delay);
+  }
+
+  // The median, or the shorter of two (the later points would rather land early than past the
+  // end). Needs one measurement.
+  Clock::duration estimate() const {
+    std::vector<Clock::duration> sorted = m_recent;
+    std::sort(sorted.begin(), sorted.end());
+    return sorted[(sorted.size() - 1) / 2];
+  }
+
+ private:
+  std::vector<Clock::duration> m_recent;
+};
+
+long long milliseconds(Clock::duration duration) {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(duration).count();
+}
+
 TEST_CASE("a pull killed at any point leaves every covered window complete, and a re-run gives the rows of a clean run") {
   TempDir dir;
   test::FakePull fake(dir, k_latency);
 
   // Two clean runs: the same rows twice (the data and the clock are pinned, so the comparison
-  // below can only fail for a reason), and the shorter one spreads the kill points.
+  // below can only fail for a reason), and the first measurements of a run's length.
   const std::string clean_db = dir.file("clean.db");
-  auto shortest = Clock::duration::max();
+  RunLength run_length;
   for (const std::string& db : {clean_db, dir.file("clean-again.db")}) {
     const auto start = Clock::now();
     const test::ChildExit clean = run_to_end(fake, db, dir.path().string());
-    shortest = std::min(shortest, Clock::now() - start);
+    run_length.measured(Clock::now() - start);
     INFO(clean.err);
     REQUIRE(clean.exit_code == 0);
   }
@@ -128,11 +166,10 @@ TEST_CASE("a pull killed at any point leaves every covered window complete, and 
   int running_seen = 0;    // kills after which a Page's run was left 'running'
   int covered_checked = 0;  // covered ranges compared with the reference
   std::map<Stage, int> stages;
-  for (int point = 0; point < k_kill_points; ++point) {
-    // From 0 to 90% of a clean run: later points would often find the run finished.
-    const auto delay = shortest * 9 * point / (10 * (k_kill_points - 1));
+  const auto first_estimate = run_length.estimate();
+  const auto kill_at = [&](int point, Clock::duration delay) {
     CAPTURE(point);
-    CAPTURE(std::chrono::duration_cast<std::chrono::milliseconds>(delay).count());
+    CAPTURE(milliseconds(delay));
     TempDir io;
     const std::string db = io.file("store.db");
 
@@ -142,6 +179,7 @@ TEST_CASE("a pull killed at any point leaves every covered window complete, and 
     if (was_killed) ++killed;
     INFO(killed_run.err);
     CHECK((was_killed || killed_run.exit_code == 0));
+    if (killed_run.exit_code == 0) run_length.ended_before(delay);
 
     Stage stage = Stage::before_first_write;
     std::string ledger;
@@ -187,18 +225,37 @@ TEST_CASE("a pull killed at any point leaves every covered window complete, and 
     // run's record stays as it was left.
     const long left_running =
         ledger.empty() ? 0 : count_of(db, "SELECT count(*) FROM import_runs WHERE status = 'running'");
+    const auto rerun_start = Clock::now();
     const test::ChildExit rerun = run_to_end(fake, db, io.path().string());
+    // With no window covered, the re-run asks every day again: a whole pull.
+    if (stage == Stage::before_first_write || stage == Stage::nothing_covered) {
+      run_length.measured(Clock::now() - rerun_start);
+    }
     INFO(rerun.err);
     REQUIRE(rerun.exit_code == 0);
     test::check_same_content(reference,
                              test::store_content(db, test::k_pull_ignored_columns, test::k_pull_ledger_tables));
     CHECK(count_of(db, "SELECT count(*) FROM import_runs WHERE status = 'running'") == left_running);
     CHECK(test::query_rw(db, "PRAGMA integrity_check") == "ok\n");
+  };
+  for (int point = 0; point < k_kill_points; ++point) {
+    // From 0 to 90% of a run: later points would often find the run finished.
+    kill_at(point, run_length.estimate() * 9 * point / (10 * (k_kill_points - 1)));
+  }
+  // On a loaded machine one run can take half as long again as the next, so even with the
+  // estimate following the machine, every later point may land before the first window is
+  // covered: then a few more points, each at 90% of the run as now estimated, until one lands
+  // after.
+  int extra_points = 0;
+  while (extra_points < k_extra_points &&
+         stages[Stage::windows_covered] + stages[Stage::pages_finished] == 0) {
+    kill_at(k_kill_points + extra_points++, run_length.estimate() * 9 / 10);
   }
 
-  MESSAGE("kill points: ", killed, " killed of ", k_kill_points, "; shortest clean run ",
-          std::chrono::duration_cast<std::chrono::milliseconds>(shortest).count(),
-          " ms; before the first write: ", stages[Stage::before_first_write],
+  MESSAGE("kill points: ", killed, " killed of ", k_kill_points + extra_points, " (", extra_points,
+          " added); run length ", milliseconds(first_estimate), " ms after the clean runs, ",
+          milliseconds(run_length.estimate()), " ms at the end; before the first write: ",
+          stages[Stage::before_first_write],
           ", no window covered yet: ", stages[Stage::nothing_covered],
           ", windows covered: ", stages[Stage::windows_covered],
           ", Pages finished: ", stages[Stage::pages_finished], "; runs left 'running': ",
