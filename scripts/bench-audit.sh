@@ -29,7 +29,7 @@ best_of() {
   echo "$best"
 }
 
-# figure measured_seconds target_seconds unit(ms|s) label
+# label measured_seconds target_seconds unit(ms|s)
 report() {
   python3 - "$@" <<'PY'
 import os, sys

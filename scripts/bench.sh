@@ -12,7 +12,8 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 source "$root/scripts/deps.sh"
-pageaudit_install_deps
+# valgrind: the instruction counts; curl: bench-pull.sh reads the fake server's request log.
+pageaudit_install_deps valgrind curl
 cmake -S "$root" -B "$root/build-bench" -G Ninja -DCMAKE_BUILD_TYPE=Release -DPAGEAUDIT_TESTS=ON >/dev/null
 cmake --build "$root/build-bench" -j 2 --target pageaudit pageaudit-fake-graph >/dev/null
 bin="$root/build-bench/src/pageaudit"

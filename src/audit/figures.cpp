@@ -94,13 +94,13 @@ std::optional<CustomerEstimate> survey_estimate(const AuditInput& input,
 std::optional<CustomerEstimate> match_estimate(const AuditInput& input,
                                                const std::optional<double>& followers) {
   const long n = static_cast<long>(input.commenters.size());
-  if (!followers || input.customer_hashes.empty() || n < k_min_match_commenters) {
+  if (!followers || input.customer_hashes->empty() || n < k_min_match_commenters) {
     return std::nullopt;
   }
   long matched = 0;
   for (const Commenter& c : input.commenters) {
     for (const std::string& hash : c.identity_hashes) {
-      if (input.customer_hashes.contains(hash)) {
+      if (input.customer_hashes->contains(hash)) {
         ++matched;
         break;
       }

@@ -193,7 +193,7 @@ std::vector<DataQualityNote> check_data_quality(const AuditInput& input) {
   }
   const auto commenters = static_cast<long>(input.commenters.size());
   // Without comment data at all (no pull yet) there is nothing to say about how few commented.
-  if (!input.customer_hashes.empty() && input.comments && commenters < k_min_match_commenters) {
+  if (!input.customer_hashes->empty() && input.comments && commenters < k_min_match_commenters) {
     out.push_back(note(input, "few-commenters", fmt::arg("n", commenters)));
   }
   return out;

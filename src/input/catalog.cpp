@@ -16,20 +16,23 @@ std::string Catalog::key_of(std::string_view context, std::string_view text) {
 Result<Catalog> Catalog::load(Database& db) {
   Catalog catalog;
   auto metrics = db.prepare(
-      "SELECT metric, scope, periods, kind, status, retired_since, pull FROM metric_catalog ORDER BY metric");
+      "SELECT metric, scope, periods, kind, status, retired_since, pull FROM metric_catalog ORDER "
+      "BY metric");
   if (!metrics) return tl::unexpected(metrics.error());
   for (;;) {
     auto row = metrics->step();
     if (!row) return tl::unexpected(row.error());
     if (!*row) break;
-    MetricInfo info{metrics->text(0), metrics->text(1), metrics->text(2), metrics->text(3),
-                    metrics->text(4), metrics->opt_text(5), metrics->integer(6) != 0};
+    MetricInfo info{metrics->text(0),        metrics->text(1), metrics->text(2),
+                    metrics->text(3),        metrics->text(4), metrics->opt_text(5),
+                    metrics->integer(6) != 0};
     catalog.m_metric_index[info.metric] = catalog.m_metrics.size();
     catalog.m_metrics.push_back(std::move(info));
   }
 
   auto aliases = db.prepare(
-      "SELECT context, alias, metric, period, coalesce(dimension, ''), key, platform FROM metric_aliases");
+      "SELECT context, alias, metric, period, coalesce(dimension, ''), key, platform FROM "
+      "metric_aliases");
   if (!aliases) return tl::unexpected(aliases.error());
   for (;;) {
     auto row = aliases->step();
@@ -68,6 +71,11 @@ std::optional<std::string> Catalog::field(std::string_view context, std::string_
 const MetricInfo* Catalog::metric(std::string_view name) const {
   auto it = m_metric_index.find(std::string(name));
   return it == m_metric_index.end() ? nullptr : &m_metrics[it->second];
+}
+
+bool Catalog::is_stock(std::string_view name) const {
+  const MetricInfo* info = metric(name);
+  return info != nullptr && info->kind == "stock";
 }
 
 void Catalog::add_metric_alias(std::string context, std::string alias, MetricAlias target) {

@@ -260,8 +260,7 @@ class ClassicReader {
         continue;
       }
       plan->column = i;
-      const MetricInfo* info = catalog.metric(plan->metric);
-      plan->stock = info && info->kind == "stock";
+      plan->stock = catalog.is_stock(plan->metric);
       if (!seen.emplace(plan->metric, plan->period, plan->key).second) {
         if (repeated++ == 0) first_repeated = title;
         continue;

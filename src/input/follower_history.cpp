@@ -100,8 +100,7 @@ Result<ExportSummary> read_follower_history(RecordStream& stream, const ExportCo
   if (!got) return tl::unexpected(got.error());
   const MetricAlias* alias = catalog.metric_alias("history_column", header[1]);
   const std::string column(trim(header[1]));
-  const MetricInfo* info = catalog.metric(alias->metric);
-  const bool stock = info && info->kind == "stock";
+  const bool stock = catalog.is_stock(alias->metric);
   std::vector<std::string> skipped_columns;
   for (size_t c = 2; c < header.size(); ++c) {
     if (catalog.field("history", header[c]) != "difference" && !trim(header[c]).empty()) {

@@ -174,7 +174,7 @@ struct AuditInputReader::Queries {
   // The customer lists are the business's, not a Page's: read once, on the first Page.
   bool customers_read = false;
   long customers_imported = 0;
-  std::set<std::string, std::less<>> customer_hashes;
+  std::shared_ptr<const CustomerHashes> customer_hashes;
 };
 
 namespace {
@@ -299,8 +299,8 @@ class InputReader {
 
   Status comments() {
     bool any = false;
-    auto s = each_row(scoped(m_q.comments_known),
-                      [&](Statement& row) { any = row.integer(0) != 0; });
+    auto s =
+        each_row(scoped(m_q.comments_known), [&](Statement& row) { any = row.integer(0) != 0; });
     if (!s) return s;
     if (!any) return {};
 
@@ -333,12 +333,14 @@ class InputReader {
       if (!count) return tl::unexpected(count.error());
       auto stmt = m_db.prepare("SELECT name_hash, email_hash, phone_hash FROM customers");
       if (!stmt) return tl::unexpected(stmt.error());
+      CustomerHashes hashes;
       auto s = each_row(*stmt, [&](Statement& row) {
         for (int column = 0; column < 3; ++column) {
-          if (!row.is_null(column)) m_q.customer_hashes.insert(row.text(column));
+          if (!row.is_null(column)) hashes.insert(row.text(column));
         }
       });
       if (!s) return s;
+      m_q.customer_hashes = std::make_shared<const CustomerHashes>(std::move(hashes));
       m_q.customers_imported = *count;
       m_q.customers_read = true;
     }

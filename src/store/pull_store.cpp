@@ -476,26 +476,22 @@ class PullStore::Writer {
                             as_of_run, post_metric);
         !s)
       return s;
-    static const std::string none;
     for (const PulledComment& c : chunk.comments) {
-      const std::string* id_hash = &none;
-      const std::string* name_hash = &none;
-      const std::string* id = &none;
-      const std::string* name = &none;
+      std::string_view id_hash, name_hash, id, name;  // empty: NULL
       if (c.author && !c.author->id.empty()) {
-        id_hash = &m_author_hashes.of_id(c.author->id);
-        if (m_keep_pii) id = &c.author->id;
+        id_hash = m_author_hashes.of_id(c.author->id);
+        if (m_keep_pii) id = c.author->id;
       }
       if (c.author && !c.author->name.empty()) {
-        name_hash = &m_author_hashes.of_name(c.author->name);
-        if (m_keep_pii) name = &c.author->name;
+        name_hash = m_author_hashes.of_name(c.author->name);
+        if (m_keep_pii) name = c.author->name;
       }
       m_comment.bind_ref(1, c.id).bind_ref(2, c.post_id).bind_ref(3, page_id);
       bind_text(m_comment, 4, c.parent_id).bind_ref(5, c.created_time);
-      bind_text(m_comment, 6, *id_hash);
-      bind_text(m_comment, 7, *name_hash);
-      bind_text(m_comment, 8, *id);
-      bind_text(m_comment, 9, *name).bind(10, c.from_page ? 1 : 0);
+      bind_text(m_comment, 6, id_hash);
+      bind_text(m_comment, 7, name_hash);
+      bind_text(m_comment, 8, id);
+      bind_text(m_comment, 9, name).bind(10, c.from_page ? 1 : 0);
       m_comment.bind_ref(11, m_as_of).bind(12, run_id);
       if (auto s = m_comment.run(); !s) return s;
     }

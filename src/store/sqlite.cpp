@@ -50,17 +50,11 @@ std::optional<std::string> file_cause(int rc, int system_errno) {
   }
 }
 
-// Where a message puts the caller's context around what SQLite said.
-struct Context {
-  std::string_view before;  // "what failed: "
-  std::string_view after;   // " (in \"SQL\")", for a bug report
-};
-
 // The error for a failed call on 'db', for every caller alike: a reader's missing -shm file, else
-// the file's cause when the file failed, else "PATH: " and what SQLite said inside 'context'. The
-// path is the one the store was opened with, so that every message names the store the way the
-// user did.
-Error error_of(sqlite3* db, int rc, const std::string& path, Context context) {
+// the file's cause when the file failed, else "PATH: " and what SQLite said, then `after` (the
+// statement's SQL, for a bug report). The path is the one the store was opened with, so that
+// every message names the store the way the user did.
+Error error_of(sqlite3* db, int rc, const std::string& path, std::string_view after = {}) {
   // A reader of a store in WAL mode needs PATH-shm, and creates it when missing: in a folder it
   // may not write, its first read fails as a write would. (Writers opened read-only never get
   // here: Store::open refuses them at once.)
@@ -73,8 +67,7 @@ Error error_of(sqlite3* db, int rc, const std::string& path, Context context) {
                     path, path)};
   }
   if (auto cause = file_cause(rc, sqlite3_system_errno(db))) return cannot_write(path, *cause);
-  return Error{code_for(rc), fmt::format("{}: {}{}{}", path, context.before, sqlite3_errmsg(db),
-                                         context.after)};
+  return Error{code_for(rc), fmt::format("{}: {}{}", path, sqlite3_errmsg(db), after)};
 }
 
 }  // namespace
@@ -83,20 +76,34 @@ Error cannot_write(const std::string& path, std::string_view cause) {
   return Error{ExitCode::cant_create, fmt::format("{}: cannot write the store: {}", path, cause)};
 }
 
-void Database::Closer::operator()(sqlite3* db) const { sqlite3_close_v2(db); }
-void Statement::Finalizer::operator()(sqlite3_stmt* stmt) const { sqlite3_finalize(stmt); }
+void Database::Closer::operator()(sqlite3* db) const {
+  sqlite3_close_v2(db);
+}
+void Statement::Finalizer::operator()(sqlite3_stmt* stmt) const {
+  sqlite3_finalize(stmt);
+}
 
 Result<Database> Database::open(const std::string& path, Mode mode, int busy_ms) {
   // Memory statistics take a global mutex on every allocation; pageaudit never reads them.
   // This must run before SQLite initializes, hence once, here.
-  static const bool s_configured = [] { return sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK; }();
+  static const bool s_configured = [] {
+    return sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK;
+  }();
   (void)s_configured;
   int flags = SQLITE_OPEN_NOMUTEX;
   switch (mode) {
-    case Mode::read_write_create: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE; break;
-    case Mode::read_write: flags |= SQLITE_OPEN_READWRITE; break;
-    case Mode::read_only: flags |= SQLITE_OPEN_READONLY; break;
-    case Mode::memory: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_MEMORY; break;
+    case Mode::read_write_create:
+      flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+      break;
+    case Mode::read_write:
+      flags |= SQLITE_OPEN_READWRITE;
+      break;
+    case Mode::read_only:
+      flags |= SQLITE_OPEN_READONLY;
+      break;
+    case Mode::memory:
+      flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_MEMORY;
+      break;
   }
   sqlite3* raw = nullptr;
   int rc = sqlite3_open_v2(mode == Mode::memory ? ":memory:" : path.c_str(), &raw, flags, nullptr);
@@ -117,15 +124,10 @@ Result<Database> Database::open(const std::string& path, Mode mode, int busy_ms)
   return db;
 }
 
-Error Database::error(std::string_view context) const {
-  const std::string before = fmt::format("{}: ", context);
-  return error_of(m_db.get(), sqlite3_extended_errcode(m_db.get()), m_path, {before, ""});
-}
-
 Status Database::exec(std::string_view sql) {
   std::string text(sql);
   int rc = sqlite3_exec(m_db.get(), text.c_str(), nullptr, nullptr, nullptr);
-  if (rc != SQLITE_OK) return tl::unexpected(error_of(m_db.get(), rc, m_path, {}));
+  if (rc != SQLITE_OK) return tl::unexpected(error_of(m_db.get(), rc, m_path));
   return {};
 }
 
@@ -163,12 +165,19 @@ Result<std::optional<int64_t>> Database::scalar_int(std::string_view sql) {
   return stmt->opt_integer(0);
 }
 
-int64_t Database::last_insert_rowid() const { return sqlite3_last_insert_rowid(m_db.get()); }
-int Database::changes() const { return sqlite3_changes(m_db.get()); }
-bool Database::read_only() const { return sqlite3_db_readonly(m_db.get(), "main") == 1; }
+int64_t Database::last_insert_rowid() const {
+  return sqlite3_last_insert_rowid(m_db.get());
+}
+int Database::changes() const {
+  return sqlite3_changes(m_db.get());
+}
+bool Database::read_only() const {
+  return sqlite3_db_readonly(m_db.get(), "main") == 1;
+}
 
 Statement& Statement::bind(int index, std::string_view text) {
-  sqlite3_bind_text(m_stmt.get(), index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+  sqlite3_bind_text(m_stmt.get(), index, text.data(), static_cast<int>(text.size()),
+                    SQLITE_TRANSIENT);
   return *this;
 }
 Statement& Statement::bind_ref(int index, std::string_view text) {
@@ -193,7 +202,7 @@ Result<bool> Statement::step() {
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;
   // Read before the reset, which may replace the connection's error.
-  Error error = error_of(m_db, rc, m_path, {"", fmt::format(" (in \"{}\")", m_sql)});
+  Error error = error_of(m_db, rc, m_path, fmt::format(" (in \"{}\")", m_sql));
   sqlite3_reset(m_stmt.get());
   return tl::unexpected(std::move(error));
 }
@@ -219,7 +228,7 @@ Result<bool> Statement::run_unless_duplicate() {
     sqlite3_reset(m_stmt.get());
     return false;
   }
-  Error error = error_of(m_db, rc, m_path, {"", fmt::format(" (in \"{}\")", m_sql)});
+  Error error = error_of(m_db, rc, m_path, fmt::format(" (in \"{}\")", m_sql));
   sqlite3_reset(m_stmt.get());
   return tl::unexpected(std::move(error));
 }
@@ -242,19 +251,27 @@ std::optional<std::string> Statement::opt_text(int column) const {
   if (is_null(column)) return std::nullopt;
   return text(column);
 }
-int64_t Statement::integer(int column) const { return sqlite3_column_int64(m_stmt.get(), column); }
+int64_t Statement::integer(int column) const {
+  return sqlite3_column_int64(m_stmt.get(), column);
+}
 std::optional<int64_t> Statement::opt_integer(int column) const {
   if (is_null(column)) return std::nullopt;
   return integer(column);
 }
-double Statement::real(int column) const { return sqlite3_column_double(m_stmt.get(), column); }
+double Statement::real(int column) const {
+  return sqlite3_column_double(m_stmt.get(), column);
+}
 std::optional<double> Statement::opt_real(int column) const {
   if (is_null(column)) return std::nullopt;
   return real(column);
 }
-int Statement::column_count() const { return sqlite3_column_count(m_stmt.get()); }
+int Statement::column_count() const {
+  return sqlite3_column_count(m_stmt.get());
+}
 
-Transaction::~Transaction() { rollback(); }
+Transaction::~Transaction() {
+  rollback();
+}
 
 Status Transaction::begin() {
   auto status = m_db->exec("BEGIN IMMEDIATE");

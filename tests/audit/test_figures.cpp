@@ -156,12 +156,13 @@ TEST_CASE("a survey without any customer count gives no estimate; the stated sha
 AuditInput with_commenters(int commenters) {
   AuditInput in = spec_example();
   const char* customers[] = {"José Muñoz", "Ana Pérez", "María López", "Iñaki Ortega"};
-  for (const char* name : customers)
-    in.customer_hashes.insert(hash_identifier(normalize_text(name)));
-  in.customer_hashes.insert(hash_identifier(normalize_text("Carmen.Diaz@Example.com")));
-  in.customer_hashes.insert(hash_identifier(*normalize_phone("612 345 678")));
-  in.customer_hashes.insert(hash_identifier(*normalize_phone("0034 699 111 222")));
-  in.customer_hashes.insert(hash_identifier(*normalize_phone("+34 655 000 111")));
+  CustomerHashes hashes;
+  for (const char* name : customers) hashes.insert(hash_identifier(normalize_text(name)));
+  hashes.insert(hash_identifier(normalize_text("Carmen.Diaz@Example.com")));
+  hashes.insert(hash_identifier(*normalize_phone("612 345 678")));
+  hashes.insert(hash_identifier(*normalize_phone("0034 699 111 222")));
+  hashes.insert(hash_identifier(*normalize_phone("+34 655 000 111")));
+  in.customer_hashes = std::make_shared<const CustomerHashes>(std::move(hashes));
 
   const std::vector<std::vector<std::string>> matching = {
       {hash_identifier(normalize_text("JOSE MUNOZ"))},

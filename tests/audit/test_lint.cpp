@@ -300,7 +300,7 @@ TEST_CASE("too few commenters to match a customer list are noted") {
   for (int i = 0; i < 12; ++i) in.commenters.push_back({"p" + std::to_string(i), {}});
   in.comments = 15;
   CHECK_FALSE(find(check_data_quality(in), "few-commenters"));  // no customer list to match
-  in.customer_hashes.insert("0000");
+  in.customer_hashes = std::make_shared<const CustomerHashes>(CustomerHashes{"0000"});
   const auto n = find(check_data_quality(in), "few-commenters");
   REQUIRE(n);
   CHECK(n->message ==
@@ -312,7 +312,7 @@ TEST_CASE("too few commenters to match a customer list are noted") {
 
 TEST_CASE("no note about few commenters when there is no comment data at all") {
   AuditInput in = spec_example();
-  in.customer_hashes.insert("0000");
+  in.customer_hashes = std::make_shared<const CustomerHashes>(CustomerHashes{"0000"});
   in.comments.reset();  // nothing pulled from the Graph API yet
   CHECK_FALSE(find(check_data_quality(in), "few-commenters"));
 }

@@ -221,7 +221,7 @@ TEST_CASE("with no goals the report says how to load them") {
 TEST_CASE("customer estimates beyond the headline are listed with their method and bias") {
   AuditInput in = test::spec_example();
   in.goals.audience.stated_customer_share = 0.1;
-  in.customer_hashes = {"h1", "h2"};
+  in.customer_hashes = std::make_shared<const CustomerHashes>(CustomerHashes{"h1", "h2"});
   for (int i = 0; i < 40; ++i) {
     in.commenters.push_back({"person" + std::to_string(i), {i < 4 ? "h1" : "other"}});
   }

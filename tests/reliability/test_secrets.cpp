@@ -84,6 +84,7 @@ TEST_CASE("the token appears in no output, store file or report, even in errors 
 
   rig.server.clear_faults();
   const test::RunResult again = test::run_pageaudit(rig.pull_args(), {env});
+  CHECK(again.exit_code == 0);  // its output is searched below: it must be a whole run's
   texts.emplace_back("second pull stdout", again.out);
   texts.emplace_back("second pull stderr", again.err);
 
@@ -160,6 +161,7 @@ TEST_CASE("the token cannot be given on the command line, and the help does not 
     const test::RunResult help = test::run_pageaudit(args);
     CHECK(help.exit_code == 0);
     // "--token-file" is offered; "--token" alone never is.
+    if (args.front() == "pull") CHECK(help.out.find("--token-file") != std::string::npos);
     for (size_t at = help.out.find("--token"); at != std::string::npos;
          at = help.out.find("--token", at + 1)) {
       CHECK(help.out.compare(at, 12, "--token-file") == 0);

@@ -316,7 +316,22 @@ TEST_CASE("customers are stored hashed; clear values only with keep_pii") {
 
   const AuditInput in = f.load();
   CHECK(in.customers_imported == 2);
-  CHECK(in.customer_hashes == std::set<std::string, std::less<>>{"he", "hj", "hn", "hp"});
+  CHECK(*in.customer_hashes == CustomerHashes{"he", "hj", "hn", "hp"});
+
+  // One reader for several Pages reads the lists once and hands every Page the same set.
+  auto reader = AuditInputReader::prepare(f.db());
+  REQUIRE(reader);
+  AuditScope scope;
+  scope.as_of = day("2026-03-03");
+  scope.today = day("2026-03-04");
+  scope.page_id = "P";
+  auto p = reader->load(scope);
+  scope.page_id = "Q";
+  auto q = reader->load(scope);
+  REQUIRE(p);
+  REQUIRE(q);
+  CHECK(p->customer_hashes->size() == 4);
+  CHECK(p->customer_hashes == q->customer_hashes);
 }
 
 TEST_CASE("audience: the latest breakdown on or before the audit day, in percent") {
@@ -407,8 +422,9 @@ TEST_CASE("each audit is recorded, and goal_status shows the latest one per Page
   result.goals[0].required_per_day.reset();
   result.goals[0].projected_date.reset();
   result.goals[0].lint.clear();
-  auto second = record_audit(f.db(), {result, AuditRun{"json", std::nullopt, "2026-03-05T08:00:00Z"},
-                                      "{\"as_of\": \"2026-03-04\"}"});
+  auto second =
+      record_audit(f.db(), {result, AuditRun{"json", std::nullopt, "2026-03-05T08:00:00Z"},
+                            "{\"as_of\": \"2026-03-04\"}"});
   REQUIRE(second);
   CHECK(*second == *first + 1);
 

@@ -12,7 +12,8 @@ using pageaudit::test::TempDir;
 namespace {
 
 std::string schema_of(const std::string& db) {
-  return query(db, "SELECT sql || ';' FROM sqlite_master WHERE sql IS NOT NULL ORDER BY type DESC, name");
+  return query(
+      db, "SELECT sql || ';' FROM sqlite_master WHERE sql IS NOT NULL ORDER BY type DESC, name");
 }
 
 }  // namespace
@@ -37,7 +38,8 @@ TEST_CASE("a new store records every migration and its schema version") {
   store->reset();
   std::string applied = query(db, "SELECT version, name FROM schema_migrations ORDER BY version");
   CHECK(applied.rfind("1|0001_store.sql\n2|0002_catalog.sql\n3|0003_audit.sql\n", 0) == 0);
-  CHECK(query(db, "SELECT count(*) FROM schema_migrations") == std::to_string(latest_schema_version()) + "\n");
+  CHECK(query(db, "SELECT count(*) FROM schema_migrations") ==
+        std::to_string(latest_schema_version()) + "\n");
   CHECK(query(db, "PRAGMA journal_mode") == "wal\n");
   // Opening again applies nothing.
   auto again = Store::open(db, StoreOptions{});
@@ -56,9 +58,11 @@ TEST_CASE("a store newer than the binary is refused with a clear message") {
   auto store = Store::open(db, StoreOptions{});
   REQUIRE(!store);
   CHECK(store.error().code == ExitCode::cant_create);
-  CHECK(store.error().message == db + ": the store has schema version 99 but this pageaudit (" PAGEAUDIT_VERSION
-                                         ") knows versions up to " + std::to_string(latest_schema_version()) +
-                                         "; use a newer pageaudit");
+  CHECK(store.error().message ==
+        db +
+            ": the store has schema version 99 but this pageaudit (" PAGEAUDIT_VERSION
+            ") knows versions up to " +
+            std::to_string(latest_schema_version()) + "; use a newer pageaudit");
 }
 
 TEST_CASE("a second writer gets exit code 75 while the first holds the store") {
@@ -116,7 +120,8 @@ TEST_CASE("a later export replaces a value and an earlier one does not roll it b
   CHECK(*db.scalar_int("SELECT count(*) FROM page_metrics") == 1);
 }
 
-TEST_CASE("a re-import conflicting on every row still upserts every row, before and after the switch") {
+TEST_CASE(
+    "a re-import conflicting on every row still upserts every row, before and after the switch") {
   auto store = Store::open_memory();
   REQUIRE(store);
   Database& db = (*store)->db();
@@ -128,17 +133,21 @@ TEST_CASE("a re-import conflicting on every row still upserts every row, before 
     REQUIRE(sink);
     // 200 rows: more than the 64 conflicts after which the sink goes straight to the upsert.
     for (int i = 0; i < 200; ++i) {
-      REQUIRE(sink->breakdown(BreakdownRecord{"1", "page_follows_city", "lifetime", first + i % 10, "city",
-                                              "City " + std::to_string(i / 10), base + i, Unit::percent}));
+      REQUIRE(sink->breakdown(BreakdownRecord{"1", "page_follows_city", "lifetime", first + i % 10,
+                                              "city", "City " + std::to_string(i / 10), base + i,
+                                              Unit::percent}));
     }
   };
   write_all("2026-02-01", 0);
   write_all("2026-03-01", 1000);  // a later export: every value replaced
   CHECK(*db.scalar_int("SELECT count(*) FROM page_metric_breakdowns") == 200);
-  CHECK(*db.scalar_int("SELECT sum(value) FROM page_metric_breakdowns") == 200 * 1000 + 199 * 200 / 2);
-  CHECK(*db.scalar_int("SELECT count(*) FROM page_metric_breakdowns WHERE as_of = '2026-03-01'") == 200);
+  CHECK(*db.scalar_int("SELECT sum(value) FROM page_metric_breakdowns") ==
+        200 * 1000 + 199 * 200 / 2);
+  CHECK(*db.scalar_int("SELECT count(*) FROM page_metric_breakdowns WHERE as_of = '2026-03-01'") ==
+        200);
   write_all("2026-02-01", 5000);  // an older export afterwards changes nothing
-  CHECK(*db.scalar_int("SELECT sum(value) FROM page_metric_breakdowns") == 200 * 1000 + 199 * 200 / 2);
+  CHECK(*db.scalar_int("SELECT sum(value) FROM page_metric_breakdowns") ==
+        200 * 1000 + 199 * 200 / 2);
 }
 
 TEST_CASE("daily_followers prefers page_follows, then page_fans, then followers_count") {
@@ -205,12 +214,11 @@ TEST_CASE("statements bind std::optional as NULL and report their SQL on failure
         "VALUES (NULL)\")");
 }
 
-TEST_CASE("the connection's last error reads PATH: CONTEXT: what SQLite said") {
+TEST_CASE("a failed exec reads PATH: what SQLite said") {
   auto store = Store::open_memory();
   REQUIRE(store);
-  Database& db = (*store)->db();
-  REQUIRE_FALSE(db.exec("INSERT INTO pages(page_id) VALUES (NULL)"));
-  const Error error = db.error("adding a Page");
-  CHECK(error.code == ExitCode::cant_create);
-  CHECK(error.message == ":memory:: adding a Page: NOT NULL constraint failed: pages.source");
+  auto result = (*store)->db().exec("INSERT INTO pages(page_id) VALUES (NULL)");
+  REQUIRE_FALSE(result);
+  CHECK(result.error().code == ExitCode::cant_create);
+  CHECK(result.error().message == ":memory:: NOT NULL constraint failed: pages.source");
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -26,6 +27,9 @@ struct Commenter {
 
 // Everything the audit reads, filled from the store (or by a test). Flows and people data
 // (posts, comments, commenters, reply_hours) are already restricted to the window.
+// Hashed identifiers of customers (audit/identity.h), looked up by commenters' hashes.
+using CustomerHashes = std::set<std::string, std::less<>>;
+
 struct AuditInput {
   Date as_of;  // the audit day: the window's last day
   int window_days = 28;
@@ -53,9 +57,11 @@ struct AuditInput {
   DailySeries time_log;                                      // hours spent on the Page per day
   std::map<std::string, DailySeries, std::less<>> outcomes;  // "visitors" -> day -> value
 
-  long customers_imported = 0;                         // distinct customers in the imported lists
-  std::set<std::string, std::less<>> customer_hashes;  // hashed names, e-mails and phones
-  std::vector<AudienceShare> audience;                 // the latest audience breakdown
+  long customers_imported = 0;  // distinct customers in the imported lists
+  // Hashed names, e-mails and phones of the imported lists; shared, not copied: the lists are the
+  // business's, and every Page of a store is audited against the same ones. Never null.
+  std::shared_ptr<const CustomerHashes> customer_hashes = std::make_shared<const CustomerHashes>();
+  std::vector<AudienceShare> audience;  // the latest audience breakdown
 
   Date window_start() const { return as_of - (window_days - 1); }
 };

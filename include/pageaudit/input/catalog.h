@@ -18,7 +18,7 @@ enum class Platform { facebook, instagram, ambiguous };
 
 struct MetricAlias {
   std::string metric;
-  std::string period;     // "day" | "week" | "days_28" | "lifetime" | "*" (from the column's prefix)
+  std::string period;  // "day" | "week" | "days_28" | "lifetime" | "*" (from the column's prefix)
   std::string dimension;  // "" for single-value metrics; else what the ' - <key>' part names
   std::string key;        // fixed breakdown key the column stands for, "" when none
   Platform platform = Platform::facebook;
@@ -28,8 +28,8 @@ struct MetricInfo {
   std::string metric;
   std::string scope;  // "page" | "post"
   std::string periods;
-  std::string kind;   // "flow" | "stock"
-  std::string status; // "active" | "retired"
+  std::string kind;    // "flow" | "stock"
+  std::string status;  // "active" | "retired"
   std::optional<std::string> retired_since;
   bool pull = false;
 };
@@ -42,9 +42,12 @@ class Catalog {
   // context: "chart_title", "classic_column", "content_column", "audience_block", "history_column",
   // "api_id". Matching folds case and whitespace (fold_header).
   const MetricAlias* metric_alias(std::string_view context, std::string_view text) const;
-  // context: "chart", "history", "classic", "content". Returns the field name ("post_id", "date"...).
+  // context: "chart", "history", "classic", "content". Returns the field name ("post_id",
+  // "date"...).
   std::optional<std::string> field(std::string_view context, std::string_view text) const;
   const MetricInfo* metric(std::string_view name) const;
+  // A known metric whose kind is "stock": a level such as total likes, never negative.
+  bool is_stock(std::string_view name) const;
   const std::vector<MetricInfo>& metrics() const { return m_metrics; }
 
   // For tests: add an alias without a database.

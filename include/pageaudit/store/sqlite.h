@@ -51,10 +51,6 @@ class Database {
   bool read_only() const;
   const std::string& path() const { return m_path; }
   sqlite3* handle() const { return m_db.get(); }
-  // The connection's last error as every failure here reports it (the file's cause, a reader
-  // without its -shm file, the exit code SQLite's error code implies), else
-  // "PATH: CONTEXT: what SQLite said".
-  Error error(std::string_view context) const;
 
  private:
   struct Closer {
