@@ -41,15 +41,16 @@ std::vector<std::string> split_list(const std::string& text) {
   return out;
 }
 
-// Rows per multi-row upsert of the bulk tables. A statement run cost about 2,000 instructions of
+// Rows per multi-row insert of the bulk tables. A statement run cost about 2,000 instructions of
 // SQLite's own (starting, opening cursors, halting) beside the row's ~9,000; 32 rows share it.
 constexpr size_t k_rows_per_upsert = 32;
 
-// An upsert split around its VALUES row, to be prepared for one row and for k_rows_per_upsert.
-// Values shared by every row of a chunk (its Page, as_of, run) are parameters ?1, ?2, ... bound
-// once per chunk; each bare ? is a row's own, numbered after them.
+// An upsert split around its VALUES row. It is prepared twice: as an upsert of one row, and as
+// a plain INSERT OR IGNORE of k_rows_per_upsert rows (see upsert_all for why). Values shared by
+// every row of a chunk (its Page, as_of, run) are parameters ?1, ?2, ... bound once per chunk;
+// each bare ? is a row's own, numbered after them.
 struct Upsert {
-  const char* head;  // "INSERT INTO t(...) VALUES "
+  const char* into;  // "t(...) VALUES "
   const char* row;   // "(?1, ?, 'graph', ?2)"
   const char* tail;  // " ON CONFLICT(...) DO UPDATE ..."
   int shared;        // the ?N in `row`
@@ -57,8 +58,7 @@ struct Upsert {
 };
 
 constexpr Upsert k_value_upsert{
-    "INSERT INTO page_metrics(page_id, metric, period, date, value, end_time, source, as_of, "
-    "run_id) VALUES ",
+    "page_metrics(page_id, metric, period, date, value, end_time, source, as_of, run_id) VALUES ",
     "(?1, ?, ?, ?, ?, ?, 'graph', ?2, ?3)",
     " ON CONFLICT(page_id, metric, period, date) DO UPDATE SET value = excluded.value, "
     "end_time = excluded.end_time, source = excluded.source, as_of = excluded.as_of, "
@@ -66,8 +66,8 @@ constexpr Upsert k_value_upsert{
     3, 5};
 
 constexpr Upsert k_breakdown_upsert{
-    "INSERT INTO page_metric_breakdowns(page_id, metric, period, date, dimension, key, value, "
-    "unit, source, as_of, run_id) VALUES ",
+    "page_metric_breakdowns(page_id, metric, period, date, dimension, key, value, unit, source, "
+    "as_of, run_id) VALUES ",
     "(?1, ?, 'day', ?, ?, ?, ?, 'count', 'graph', ?2, ?3)",
     " ON CONFLICT(page_id, metric, period, date, dimension, key) DO UPDATE "
     "SET value = excluded.value, unit = excluded.unit, source = excluded.source, "
@@ -76,27 +76,39 @@ constexpr Upsert k_breakdown_upsert{
     3, 5};
 
 constexpr Upsert k_post_metric_upsert{
-    "INSERT INTO post_metrics(post_id, metric, key, value, source, as_of, run_id) VALUES ",
+    "post_metrics(post_id, metric, key, value, source, as_of, run_id) VALUES ",
     "(?, ?, ?, ?, 'graph', ?1, ?2)",
     " ON CONFLICT(post_id, metric, key) DO UPDATE SET value = excluded.value, "
     "source = excluded.source, as_of = excluded.as_of, run_id = excluded.run_id "
     "WHERE excluded.as_of >= post_metrics.as_of",
     2, 4};
 
-// The upsert's SQL for `rows` rows, every bare ? numbered (SQLite would number a bare ? after
-// the largest number seen so far, which the shared ones upset). Rows of one statement are
-// upserted in order, each seeing the ones before it, exactly as separate statements would.
-std::string upsert_sql(const Upsert& upsert, size_t rows) {
-  std::string sql = upsert.head;
+// Appends a VALUES row with every bare ? numbered from `next` on (SQLite would number a bare ?
+// after the largest number seen so far, which the shared ones upset).
+void append_row(std::string& sql, const Upsert& upsert, int& next) {
+  for (const char* c = upsert.row; *c != '\0'; ++c) {
+    sql += *c;
+    if (*c == '?' && !(c[1] >= '0' && c[1] <= '9')) sql += std::to_string(next++);
+  }
+}
+
+// The upsert of one row.
+std::string upsert_sql(const Upsert& upsert) {
+  std::string sql = std::string("INSERT INTO ") + upsert.into;
+  int next = upsert.shared + 1;
+  append_row(sql, upsert, next);
+  return sql + upsert.tail;
+}
+
+// INSERT OR IGNORE of `rows` rows.
+std::string insert_sql(const Upsert& upsert, size_t rows) {
+  std::string sql = std::string("INSERT OR IGNORE INTO ") + upsert.into;
   int next = upsert.shared + 1;
   for (size_t r = 0; r < rows; ++r) {
     if (r > 0) sql += ", ";
-    for (const char* c = upsert.row; *c != '\0'; ++c) {
-      sql += *c;
-      if (*c == '?' && !(c[1] >= '0' && c[1] <= '9')) sql += std::to_string(next++);
-    }
+    append_row(sql, upsert, next);
   }
-  return sql + upsert.tail;
+  return sql;
 }
 
 template <typename Row>
@@ -263,10 +275,10 @@ class PullStore::Writer {
 
   Status prepare() {
     if (m_prepared) return {};
-    // Each upsert (a row that may already exist, with foreign keys) keeps a statement journal of
-    // the pages it changes. Once a journal outgrows 64 KiB SQLite moves it to a temporary file,
-    // and from then on every row cost an 8 KiB write() to /var/tmp (1.6 GB for 150,000 rows).
-    // In memory it is a copy.
+    // A statement that may stop half way keeps a statement journal of the pages it changes (see
+    // upsert_all for how the bulk rows avoid it; the coverage and state statements still may).
+    // Once a journal outgrows 64 KiB SQLite moves it to a temporary file, and from then on every
+    // row cost an 8 KiB write() to /var/tmp (1.6 GB for 150,000 rows). In memory it is a copy.
     if (auto s = m_db.exec("PRAGMA temp_store = MEMORY"); !s) return s;
     struct {
       Statement* stmt;
@@ -285,10 +297,10 @@ class PullStore::Writer {
          "followers_count = coalesce(excluded.followers_count, pages.followers_count), "
          "fan_count = coalesce(excluded.fan_count, pages.fan_count), source = 'graph', "
          "updated_at = excluded.updated_at"},
-        {&m_value, upsert_sql(k_value_upsert, 1)},
-        {&m_values, upsert_sql(k_value_upsert, k_rows_per_upsert)},
-        {&m_breakdown, upsert_sql(k_breakdown_upsert, 1)},
-        {&m_breakdowns, upsert_sql(k_breakdown_upsert, k_rows_per_upsert)},
+        {&m_value, upsert_sql(k_value_upsert)},
+        {&m_values, insert_sql(k_value_upsert, k_rows_per_upsert)},
+        {&m_breakdown, upsert_sql(k_breakdown_upsert)},
+        {&m_breakdowns, insert_sql(k_breakdown_upsert, k_rows_per_upsert)},
         {&m_post,
          "INSERT INTO posts(post_id, page_id, created_time, type, message, permalink, source, "
          "as_of, run_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'graph', ?7, ?8) "
@@ -298,8 +310,8 @@ class PullStore::Writer {
          "message = coalesce(excluded.message, posts.message), "
          "permalink = coalesce(excluded.permalink, posts.permalink), source = excluded.source, "
          "as_of = excluded.as_of, run_id = excluded.run_id WHERE excluded.as_of >= posts.as_of"},
-        {&m_post_metric, upsert_sql(k_post_metric_upsert, 1)},
-        {&m_post_metrics, upsert_sql(k_post_metric_upsert, k_rows_per_upsert)},
+        {&m_post_metric, upsert_sql(k_post_metric_upsert)},
+        {&m_post_metrics, insert_sql(k_post_metric_upsert, k_rows_per_upsert)},
         {&m_comment,
          "INSERT INTO comments(comment_id, post_id, page_id, parent_id, created_time, "
          "author_hash, author_name_hash, author_id, author_name, from_page, source, as_of, "
@@ -365,21 +377,34 @@ class PullStore::Writer {
     return day.text;
   }
 
-  // Upserts `rows` k_rows_per_upsert at a time with `many` and the rest one by one with `one`.
+  // Upserts `rows`: k_rows_per_upsert at a time with `many`, an INSERT OR IGNORE, and the rest,
+  // and every group of which `many` left a row out, one by one with `one`, the upsert. A group
+  // is left out in part when one of its rows exists already (a day pulled again) or breaks a
+  // constraint, which the upsert then reports. The split saves SQLite's statement journal: a
+  // multi-row upsert keeps one (its DO UPDATE may abort half way), which copied every page it
+  // changed and cost a fifth of the writer's time in a backfill; a multi-row INSERT OR IGNORE
+  // cannot abort half way, and a one-row statement has no half way.
   // shared(stmt) binds the shared parameters (they outlast runs: a run resets, it does not
   // clear); bind(stmt, base, slot, row) binds a row's own, base + 1, base + 2, ...
   template <typename Row, typename Shared, typename Bind>
-  static Status upsert_all(Statement& one, Statement& many, const Upsert& upsert,
-                           const std::vector<Row>& rows, Shared shared, Bind bind) {
+  Status upsert_all(Statement& one, Statement& many, const Upsert& upsert,
+                    const std::vector<Row>& rows, Shared shared, Bind bind) {
     if (rows.empty()) return {};
     shared(one);
     shared(many);
     for (size_t k = 0; k < rows.size();) {
       size_t n = rows.size() - k >= k_rows_per_upsert ? k_rows_per_upsert : 1;
-      Statement& stmt = n == 1 ? one : many;
-      for (size_t r = 0; r < n; ++r)
-        bind(stmt, upsert.shared + static_cast<int>(r) * upsert.params, r, rows[k + r]);
-      if (auto s = stmt.run(); !s) return s;
+      bool inserted = false;
+      if (n > 1) {
+        for (size_t r = 0; r < n; ++r)
+          bind(many, upsert.shared + static_cast<int>(r) * upsert.params, r, rows[k + r]);
+        if (auto s = many.run(); !s) return s;
+        inserted = m_db.changes() == static_cast<int>(n);
+      }
+      for (size_t r = 0; r < n && !inserted; ++r) {
+        bind(one, upsert.shared, 0, rows[k + r]);
+        if (auto s = one.run(); !s) return s;
+      }
       k += n;
     }
     return {};

@@ -16,19 +16,36 @@ Date day(const char* iso) {
   return *Date::parse_iso(iso);
 }
 
-// Writes `chunk` for Page P, pulled on 2026-09-30, into a new store at `path`.
-void write_chunk(const std::string& path, PullChunk chunk) {
+// Writes `chunk` for Page P, pulled on `as_of`, into the store at `path` (made if missing);
+// returns what closing the writer said.
+Status pull_chunk(const std::string& path, PullChunk chunk, const char* as_of = "2026-09-30") {
   auto store = Store::open(path, StoreOptions{});
   REQUIRE(store);
-  PullStore pull((*store)->db(), "2026-09-30", false);
+  PullStore pull((*store)->db(), as_of, false);
   REQUIRE(pull.begin_page("P", std::nullopt));
   std::vector<PullChunk> chunks;
   chunks.push_back(std::move(chunk));
-  REQUIRE(pull.write("P", std::move(chunks)));
+  (void)pull.write("P", std::move(chunks));
   PageOutcome outcome;
   outcome.page_id = "P";
-  REQUIRE(pull.finish_page(outcome));
-  REQUIRE(pull.close());
+  (void)pull.finish_page(outcome);
+  return pull.close();
+}
+
+void write_chunk(const std::string& path, PullChunk chunk, const char* as_of = "2026-09-30") {
+  auto written = pull_chunk(path, std::move(chunk), as_of);
+  REQUIRE_MESSAGE(written, (written ? "" : written.error().message));
+}
+
+// 40 daily values of page_follows from 2026-01-01, the k-th worth base + k.
+PullChunk follows(int base, int count = 40) {
+  PullChunk chunk;
+  const GraphTime end_time = *GraphTime::of("2026-01-02T08:00:00+0000");
+  for (int k = 0; k < count; ++k) {
+    chunk.values.push_back(
+        PulledValue{"page_follows", "day", day("2026-01-01") + k, double(base + k), end_time});
+  }
+  return chunk;
 }
 
 TEST_CASE("a chunk's rows are all written, a repeated day replacing the earlier row") {
@@ -70,6 +87,42 @@ TEST_CASE("a chunk's rows are all written, a repeated day replacing the earlier 
               "SELECT count(*), sum(value), max(date), min(dimension || key || unit || period) "
               "FROM page_metric_breakdowns") == "33|528.0|2026-02-02|is_from_ads0countday\n");
   CHECK(query(path, "SELECT count(DISTINCT key), sum(value) FROM post_metrics") == "40|40.0\n");
+}
+
+TEST_CASE("a later pull replaces the days it pulled again, in a statement that also adds days") {
+  // The first pull writes days 0-19. The second, a day later, sends days 0-39 (worth 100 more):
+  // its first statement of 32 rows finds 20 of them, its last 8 rows go one by one.
+  test::TempDir dir;
+  const std::string path = dir.file("s.db");
+  write_chunk(path, follows(0, 20), "2026-09-30");
+  write_chunk(path, follows(100), "2026-10-01");
+  // 100 + 101 + ... + 139 = 4780, every row from the second run.
+  CHECK(query(path, "SELECT count(*), sum(value), min(as_of), min(run_id), max(run_id) "
+                    "FROM page_metrics") == "40|4780.0|2026-10-01|2|2\n");
+
+  // A pull dated earlier than what the store holds does not overwrite it, and still adds the
+  // days the store lacks: days 40-49 are new.
+  PullChunk older = follows(1000, 50);
+  write_chunk(path, std::move(older), "2026-09-29");
+  CHECK(query(path, "SELECT count(*), sum(value) FROM page_metrics WHERE run_id = 2") ==
+        "40|4780.0\n");
+  // 1040 + ... + 1049 = 10445.
+  CHECK(query(path, "SELECT count(*), sum(value), min(date) FROM page_metrics WHERE run_id = 3") ==
+        "10|10445.0|2026-02-10\n");
+}
+
+TEST_CASE("a row that breaks a constraint in a statement of 32 fails the write, and none is kept") {
+  // Row 5 of the first statement has a period the table refuses. The multi-row statement skips
+  // it; the rows of that statement are then upserted one by one, and that row's error stops the
+  // transaction.
+  test::TempDir dir;
+  const std::string path = dir.file("s.db");
+  PullChunk chunk = follows(0);
+  chunk.values[5].period = "hour";
+  auto written = pull_chunk(path, std::move(chunk));
+  REQUIRE_FALSE(written);
+  CHECK(written.error().message.find("CHECK constraint failed") != std::string::npos);
+  CHECK(query(path, "SELECT count(*) FROM page_metrics") == "0\n");
 }
 
 }  // namespace
