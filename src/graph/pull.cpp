@@ -164,7 +164,8 @@ void Engine::add_new(size_t i, Slot slot, Step& step) {
   step.now.push_back(std::move(slot));
 }
 
-void Engine::enqueue(size_t i, std::vector<Slot> slots, Clock::time_point not_before) {
+void Engine::enqueue(size_t i, std::vector<Slot> slots, Clock::time_point not_before, bool found) {
+  std::deque<Job>& queue = found ? m_found : m_pending;
   const size_t budget =
       k_max_batch_body -
       std::min(k_max_batch_body / 2, url_encode(m_settings.target.token).size() + k_batch_overhead);
@@ -173,22 +174,23 @@ void Engine::enqueue(size_t i, std::vector<Slot> slots, Clock::time_point not_be
   for (Slot& slot : slots) {
     size_t size = batch_item_size(relative_url(m_pages[i].report.page_id, slot.call));
     if (!job.slots.empty() && (job.slots.size() == k_max_batch_items || used + size > budget)) {
-      m_pending.push_back(std::move(job));
+      queue.push_back(std::move(job));
       job = Job{i, {}, not_before};
       used = 0;
     }
     used += size;
     job.slots.push_back(std::move(slot));
   }
-  if (!job.slots.empty()) m_pending.push_back(std::move(job));
+  if (!job.slots.empty()) queue.push_back(std::move(job));
 }
 
 std::vector<HttpJob> Engine::release() {
   std::vector<HttpJob> out;
   size_t limit = m_slow_wait.count() > 0 ? 1 : static_cast<size_t>(m_settings.max_parallel);
-  while (!m_fatal && !m_pending.empty() && m_in_flight.size() < limit) {
-    Job job = std::move(m_pending.front());
-    m_pending.pop_front();
+  while (!m_fatal && (!m_pending.empty() || !m_found.empty()) && m_in_flight.size() < limit) {
+    std::deque<Job>& queue = m_found.empty() ? m_pending : m_found;
+    Job job = std::move(queue.front());
+    queue.pop_front();
     if (m_pages[job.page].phase != Phase::running) {
       abandon(job.page, job.slots.size());
       maybe_finish(job.page);
@@ -236,7 +238,7 @@ void Engine::on_done(HttpJob http, Result<HttpResponse> response, HttpQueue& que
     }
   }
   commit(i, step);
-  if (!step.now.empty()) enqueue(i, std::move(step.now), Clock::now());
+  if (!step.now.empty()) enqueue(i, std::move(step.now), Clock::now(), true);
   if (!step.retry.empty()) {
     int retry = 0;
     for (const Slot& slot : step.retry) retry = std::max(retry, slot.retries);

@@ -89,8 +89,8 @@ class Engine {
   // Counts a new call for its Page and its window, and queues it with the step's `now` calls.
   void add_new(size_t i, Slot slot, Step& step);
   // Packs calls into jobs of at most k_max_batch_items whose batch body stays within
-  // k_max_batch_body bytes.
-  void enqueue(size_t i, std::vector<Slot> slots, Clock::time_point not_before);
+  // k_max_batch_body bytes, queued in m_found when `found` (see there), else in m_pending.
+  void enqueue(size_t i, std::vector<Slot> slots, Clock::time_point not_before, bool found = false);
   // Hands queued jobs to the HTTP client, up to the parallelism the pace allows.
   std::vector<HttpJob> release();
 
@@ -147,6 +147,12 @@ class Engine {
   Date m_today;
   std::vector<PageRun> m_pages;
   std::deque<Job> m_pending;
+  // Calls found in answers (the next page of posts, their comments and insights...), released
+  // before m_pending: each Page runs through to its end while the first calls of the others
+  // wait. The store then receives every kind of row all along the run, instead of every Page's
+  // daily insights first (a backlog the writer cannot keep up with) and the small calls after
+  // it (while the writer idles), and memory holds fewer Pages at once.
+  std::deque<Job> m_found;
   std::unordered_map<std::uint64_t, Job> m_in_flight;
   std::uint64_t m_next_tag = 0;
   Clock::time_point m_pause_until{};

@@ -284,6 +284,7 @@ struct FakeGraph::Impl {
     ++log.http_requests;
     log.graph_calls += calls;
     for (const auto& page : pages) ++log.per_page[page];
+    log.touched.push_back(pages);
   }
 
   void set_usage_headers(httplib::Response& res, const std::string& page, int percent,

@@ -12,8 +12,10 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "pageaudit/core/date.h"
 
@@ -67,6 +69,8 @@ struct RequestLog {
   // HTTP requests that touched each Page (by id; posts count for their Page). A batch counts
   // once for every Page its items touch.
   std::map<std::string, int> per_page;
+  // The Pages each HTTP request touched, in the order the requests were answered.
+  std::vector<std::set<std::string>> touched;
 };
 
 class FakeGraph {

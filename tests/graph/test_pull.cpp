@@ -119,6 +119,30 @@ TEST_CASE("values on daylight-saving days get one date each, end_time kept raw")
               "'page_follows'") == "132|132\n");
 }
 
+TEST_CASE("a Page's later calls go before other Pages' first ones: one Page ends before the next") {
+  // Calls found in an answer (the next page of posts, their comments and insights) are asked
+  // before calls queued earlier, so each Page's answers keep reaching the store while the others
+  // wait. With one request at a time every request of the first Page therefore comes before
+  // any of the second's. Asked in the order queued, the second Page's first calls would come
+  // before the first Page's later ones.
+  PullRig rig;
+  const std::string second = "1100200399";
+  rig.options.pages = {k_pull_page, second};
+  rig.options.parallel = 1;
+  REQUIRE(rig.pull());
+  fake::RequestLog log = rig.server->log();
+  REQUIRE(log.per_page[k_pull_page] > 3);  // the first Page needs calls found in its answers
+  REQUIRE(log.per_page[second] > 3);
+  size_t last_first = 0, first_second = log.touched.size();
+  for (size_t k = 0; k < log.touched.size(); ++k) {
+    if (log.touched[k].count(k_pull_page)) last_first = k;
+    if (log.touched[k].count(second)) first_second = std::min(first_second, k);
+  }
+  CHECK(last_first < first_second);
+  CHECK(query(rig.db, "SELECT page_id, status FROM import_runs ORDER BY page_id") ==
+        std::string(k_pull_page) + "|ok\n" + second + "|ok\n");
+}
+
 TEST_CASE("the next night asks for at most two requests and re-fetches the trailing days") {
   PullRig rig;
   rig.options.since = "60d";
