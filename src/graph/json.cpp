@@ -17,6 +17,9 @@ namespace {
 // - no kParseNanAndInfFlag: NaN and Infinity are not JSON and no Graph value is one;
 // - no kParseStopWhenDoneFlag: trailing bytes mean a garbled body, which is an error;
 // - default number parsing: a number beyond double range is kParseErrorNumberTooBig, an error.
+// RAPIDJSON_SSE2 stays undefined: its 16-byte string scan took a third off ParseString in the
+// backfill profile, but in RapidJSON 1.1.0 it passes raw bytes 0x1A..0x1F inside strings (and
+// its Writer leaves them unescaped). A test keeps that refused.
 constexpr unsigned k_unchecked_flags = rapidjson::kParseIterativeFlag | rapidjson::kParseInsituFlag;
 constexpr unsigned k_parse_flags = k_unchecked_flags | rapidjson::kParseValidateEncodingFlag;
 

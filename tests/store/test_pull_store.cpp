@@ -97,8 +97,9 @@ TEST_CASE("a later pull replaces the days it pulled again, in a statement that a
   write_chunk(path, follows(0, 20), "2026-09-30");
   write_chunk(path, follows(100), "2026-10-01");
   // 100 + 101 + ... + 139 = 4780, every row from the second run.
-  CHECK(query(path, "SELECT count(*), sum(value), min(as_of), min(run_id), max(run_id) "
-                    "FROM page_metrics") == "40|4780.0|2026-10-01|2|2\n");
+  CHECK(query(path,
+              "SELECT count(*), sum(value), min(as_of), min(run_id), max(run_id) "
+              "FROM page_metrics") == "40|4780.0|2026-10-01|2|2\n");
 
   // A pull dated earlier than what the store holds does not overwrite it, and still adds the
   // days the store lacks: days 40-49 are new.
