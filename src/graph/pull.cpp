@@ -238,7 +238,7 @@ void Engine::on_done(HttpJob http, Result<HttpResponse> response, HttpQueue& que
     }
   }
   commit(i, step);
-  if (!step.now.empty()) enqueue(i, std::move(step.now), Clock::now(), true);
+  if (!step.now.empty()) enqueue(i, std::move(step.now), Clock::now(), /*found=*/true);
   if (!step.retry.empty()) {
     int retry = 0;
     for (const Slot& slot : step.retry) retry = std::max(retry, slot.retries);

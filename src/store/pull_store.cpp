@@ -382,7 +382,7 @@ class PullStore::Writer {
   // is left out in part when one of its rows exists already (a day pulled again) or breaks a
   // constraint, which the upsert then reports. The split saves SQLite's statement journal: a
   // multi-row upsert keeps one (its DO UPDATE may abort half way), which copied every page it
-  // changed and cost a fifth of the writer's time in a backfill; a multi-row INSERT OR IGNORE
+  // changed: 7% of the writer's instructions in a 3-Page backfill; a multi-row INSERT OR IGNORE
   // cannot abort half way, and a one-row statement has no half way.
   // shared(stmt) binds the shared parameters (they outlast runs: a run resets, it does not
   // clear); bind(stmt, base, slot, row) binds a row's own, base + 1, base + 2, ...
