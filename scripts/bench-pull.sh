@@ -9,8 +9,9 @@
 # (pull --parallel, default 8); PULL_PAGES the Pages (default 200); PULL_RUNS the backfills run,
 # the best wall time reported (default 3). With BENCH_SUMMARY=FILE, each
 # figure is also appended to FILE as "figure<TAB>measured<TAB>target<TAB>verdict" (scripts/bench.sh).
-# The fake server answers with 64 threads (its default), well above --parallel: the latency it adds
-# is the only wait. Work files go to bench-out/pull/.
+# The fake server answers with 64 threads (its default), well above --parallel, each answer
+# 20 ms after its request (made within that time, not after it): the latency is the only wait.
+# Work files go to bench-out/pull/.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${1:-$root/build-bench}"

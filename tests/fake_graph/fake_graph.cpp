@@ -383,7 +383,13 @@ struct FakeGraph::Impl {
       percent = usage_percent;
       regain = usage_regain;
     }
-    std::this_thread::sleep_for(delay);
+    // The answer leaves `delay` after the request came, or when it is ready if making it took
+    // longer: the work is done within the latency, as on a server whose round trip is that long,
+    // and not added to it. (httplib sends the response once handle() returns.)
+    struct AnswerAt {
+      std::chrono::steady_clock::time_point due;
+      ~AnswerAt() { std::this_thread::sleep_until(due); }
+    } answer_at{std::chrono::steady_clock::now() + delay};
 
     Params params = first_values(req.params);
     std::string token = params.count("access_token") ? params["access_token"] : "";
@@ -405,7 +411,7 @@ struct FakeGraph::Impl {
     std::string page = pages.size() == 1 ? *pages.begin() : "";
 
     std::optional<FaultRule> fault = take_fault(req.target, false);
-    if (fault && fault->kind == FaultKind::slow) std::this_thread::sleep_for(fault->delay);
+    if (fault && fault->kind == FaultKind::slow) answer_at.due += fault->delay;
     if (fault && is_throttle(fault->kind)) {
       percent = 100;
       regain = fault->regain_minutes;

@@ -31,7 +31,9 @@ int main(int argc, char** argv) {
   std::vector<std::string> faults;
   std::string today;
   app.add_option("--port", port, "port on 127.0.0.1 (0: any free port)")->capture_default_str();
-  app.add_option("--latency-ms", latency_ms, "delay before every answer")->capture_default_str();
+  app.add_option("--latency-ms", latency_ms,
+                 "time from each request to its answer, which is made within it")
+      ->capture_default_str();
   app.add_option("--pages", options.pages, "Pages listed by /me/accounts")->capture_default_str();
   app.add_option("--threads", options.threads, "worker threads")->capture_default_str();
   app.add_option("--token", options.token, "the access token accepted")->capture_default_str();

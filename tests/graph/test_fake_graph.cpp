@@ -397,6 +397,12 @@ TEST_CASE("usage, latency and pending faults can be changed while the fake serve
   auto start = std::chrono::steady_clock::now();
   f.get("1?fields=id");
   CHECK(std::chrono::steady_clock::now() - start >= std::chrono::milliseconds(120));
+  // A slow answer's delay comes on top of the latency.
+  f.server.add_fault(
+      fake::FaultRule{fake::FaultKind::slow, 1, "", std::chrono::milliseconds(150), 5});
+  start = std::chrono::steady_clock::now();
+  CHECK(f.get("1?fields=id").status == 200);
+  CHECK(std::chrono::steady_clock::now() - start >= std::chrono::milliseconds(270));
   f.server.set_latency(std::chrono::milliseconds(0));
 
   f.server.add_fault(
