@@ -7,6 +7,7 @@
 #include <cctype>
 #include <deque>
 #include <unordered_map>
+#include <utility>
 
 #include "pageaudit/core/redact.h"
 
@@ -229,15 +230,11 @@ void CurlHttpClient::run(std::vector<HttpJob> jobs, int max_parallel, const OnDo
       std::push_heap(waiting.begin(), waiting.end(), LaterFirst{});
     }
   };
-  auto complete = [&](HttpJob job, Result<HttpResponse> response) {
-    HttpQueue queue;
-    on_done(std::move(job), std::move(response), queue);
-    for (auto& added : queue.take_added()) enqueue(std::move(added));
-    stopped = stopped || queue.stopped();
-  };
-  for (auto& job : jobs) enqueue(std::move(job));
-
-  while (!stopped) {
+  // Jobs curl refused to start, answered by the loop (never from inside a callback).
+  std::vector<HttpJob> unstartable;
+  // Starts the ready jobs there are slots for; true when it started any.
+  auto start_ready = [&] {
+    bool started = false;
     auto now = Clock::now();
     while (!waiting.empty() && waiting.front().not_before <= now) {
       std::pop_heap(waiting.begin(), waiting.end(), LaterFirst{});
@@ -248,14 +245,42 @@ void CurlHttpClient::run(std::vector<HttpJob> jobs, int max_parallel, const OnDo
       auto transfer = std::make_unique<Transfer>(multi, std::move(ready.front()));
       ready.pop_front();
       if (!transfer->start(m_impl->options, m_impl->user_agent, m_impl->headers.get())) {
-        HttpJob job = transfer->take_job();
-        std::string what =
-            std::string(method_name(job.request.method)) + " " + redact(job.request.url);
-        complete(std::move(job), fail(ExitCode::software, what + ": cannot start a curl transfer"));
+        unstartable.push_back(transfer->take_job());
         continue;
       }
       Transfer* key = transfer.get();
       active.emplace(key, std::move(transfer));
+      started = true;
+    }
+    return started;
+  };
+  // Queues jobs and starts them where there are slots, their requests sent at once: not only
+  // once every answer at hand is read (each callback's work would keep the slots it frees idle).
+  auto flush = [&](std::vector<HttpJob> added) {
+    for (auto& job : added) enqueue(std::move(job));
+    if (start_ready()) {
+      int running = 0;
+      curl_multi_perform(multi, &running);
+    }
+  };
+  auto complete = [&](HttpJob job, Result<HttpResponse> response) {
+    HttpQueue queue(flush);
+    on_done(std::move(job), std::move(response), queue);
+    stopped = stopped || queue.stopped();
+    flush(queue.take_added());
+  };
+  for (auto& job : jobs) enqueue(std::move(job));
+
+  while (!stopped) {
+    start_ready();
+    if (!unstartable.empty()) {
+      for (HttpJob& job : std::exchange(unstartable, {})) {
+        if (stopped) break;
+        std::string what =
+            std::string(method_name(job.request.method)) + " " + redact(job.request.url);
+        complete(std::move(job), fail(ExitCode::software, what + ": cannot start a curl transfer"));
+      }
+      continue;
     }
     if (stopped || (active.empty() && ready.empty() && waiting.empty())) break;
 

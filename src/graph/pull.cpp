@@ -184,10 +184,11 @@ void Engine::enqueue(size_t i, std::vector<Slot> slots, Clock::time_point not_be
   if (!job.slots.empty()) queue.push_back(std::move(job));
 }
 
-std::vector<HttpJob> Engine::release() {
+std::vector<HttpJob> Engine::release(bool found_only) {
   std::vector<HttpJob> out;
   size_t limit = m_slow_wait.count() > 0 ? 1 : static_cast<size_t>(m_settings.max_parallel);
-  while (!m_fatal && (!m_pending.empty() || !m_found.empty()) && m_in_flight.size() < limit) {
+  while (!m_fatal && (!m_found.empty() || (!found_only && !m_pending.empty())) &&
+         m_in_flight.size() < limit) {
     std::deque<Job>& queue = m_found.empty() ? m_pending : m_found;
     Job job = std::move(queue.front());
     queue.pop_front();
@@ -231,6 +232,14 @@ void Engine::on_done(HttpJob http, Result<HttpResponse> response, HttpQueue& que
   } else {
     Usage usage = parse_usage(response->headers);
     pace(usage);
+    // Reading an answer is most of the client's work for it, and this slot would stand idle
+    // meanwhile: calls found in earlier answers go out first. Not while Meta asks to slow down,
+    // nor after an answer that failed as a whole (it may be a throttle, whose pause must come
+    // first). Other Pages' first calls wait for the answer, which may find more of this Page's.
+    if (response->status == 200 && m_slow_wait.count() == 0 && m_pause_until <= Clock::now()) {
+      for (auto& job_out : release(/*found_only=*/true)) queue.add(std::move(job_out));
+      queue.flush();
+    }
     if (job.slots.size() == 1) {
       answer(i, std::move(job.slots.front()), *response, usage, step);
     } else {

@@ -91,8 +91,9 @@ class Engine {
   // Packs calls into jobs of at most k_max_batch_items whose batch body stays within
   // k_max_batch_body bytes, queued in m_found when `found` (see there), else in m_pending.
   void enqueue(size_t i, std::vector<Slot> slots, Clock::time_point not_before, bool found = false);
-  // Hands queued jobs to the HTTP client, up to the parallelism the pace allows.
-  std::vector<HttpJob> release();
+  // Hands queued jobs to the HTTP client, up to the parallelism the pace allows; with
+  // found_only, only jobs of m_found.
+  std::vector<HttpJob> release(bool found_only = false);
 
   // Answers (pull.cpp).
   void on_done(HttpJob http, Result<HttpResponse> response, HttpQueue& queue);

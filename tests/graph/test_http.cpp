@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "fake_graph.h"
@@ -138,6 +139,44 @@ TEST_CASE("the run queue takes follow-up jobs, honours not_before and can be sto
     queue.stop();
   });
   CHECK(done == 1);
+}
+
+TEST_CASE("a job flushed from a callback goes out while the callback still works") {
+  fake::FakeGraphOptions options = fake_options();
+  options.latency = milliseconds(300);
+  fake::FakeGraph server(options);
+  REQUIRE(server.start());
+  CurlHttpClient client;
+  GraphTarget target = target_of(server);
+  for (bool flushed : {true, false}) {
+    CAPTURE(flushed);
+    Clock::time_point first_returned{};
+    long long gap_ms = -1;
+    client.run(
+        {HttpJob{get_request(target, "1?fields=id"), 1, {}}}, 1,
+        [&](HttpJob job, Result<HttpResponse> response, HttpQueue& queue) {
+          REQUIRE(response);
+          CHECK(response->status == 200);
+          if (job.tag == 2) {
+            gap_ms =
+                std::chrono::duration_cast<milliseconds>(Clock::now() - first_returned).count();
+            return;
+          }
+          queue.add(HttpJob{get_request(target, "2?fields=id"), 2, {}});
+          if (flushed) queue.flush();
+          // The rest of the callback's work, longer than the next answer takes.
+          std::this_thread::sleep_for(milliseconds(500));
+          first_returned = Clock::now();
+        });
+    REQUIRE(gap_ms >= 0);
+    // Flushed, the second answer came while the first callback slept; else it takes the
+    // latency after the callback returns.
+    if (flushed) {
+      CHECK(gap_ms < 200);
+    } else {
+      CHECK(gap_ms >= 300);
+    }
+  }
 }
 
 struct FaultCase {

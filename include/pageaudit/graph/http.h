@@ -62,8 +62,18 @@ struct HttpJob {
 // What an on_done callback may do with the run it is called from.
 class HttpQueue {
  public:
+  using Flush = std::function<void(std::vector<HttpJob>)>;
+  HttpQueue() = default;
+  explicit HttpQueue(Flush flush) : m_flush(std::move(flush)) {}
+
   // Queues another job (started once a slot is free and its not_before has passed).
   void add(HttpJob job) { m_added.push_back(std::move(job)); }
+  // Hands the jobs added so far to the client now, which starts those it has a slot for before
+  // the callback goes on: a callback with work left after queuing lets the network work
+  // meanwhile. Without it they are handed over when the callback returns.
+  void flush() {
+    if (m_flush && !m_added.empty()) m_flush(take_added());
+  }
   // Ends the run: queued jobs are dropped and in-flight transfers abandoned, without callbacks.
   void stop() { m_stopped = true; }
 
@@ -72,6 +82,7 @@ class HttpQueue {
   bool stopped() const { return m_stopped; }
 
  private:
+  Flush m_flush;
   std::vector<HttpJob> m_added;
   bool m_stopped = false;
 };
