@@ -134,11 +134,18 @@ TEST_CASE("the run queue takes follow-up jobs, honours not_before and can be sto
   for (std::uint64_t i = 0; i < 10; ++i)
     jobs.push_back(HttpJob{get_request(target, "3?fields=id"), i, {}});
   int done = 0;
+  int before = server.log().http_requests;
   client.run(std::move(jobs), 1, [&](HttpJob, Result<HttpResponse>, HttpQueue& queue) {
     ++done;
     queue.stop();
+    // A job flushed after stop() is dropped with the rest.
+    queue.add(HttpJob{get_request(target, "4?fields=id"), 99, {}});
+    queue.flush();
   });
   CHECK(done == 1);
+  // Time for a request sent by mistake to reach the server's log.
+  std::this_thread::sleep_for(milliseconds(200));
+  CHECK(server.log().http_requests == before + 1);
 }
 
 TEST_CASE("a job flushed from a callback goes out while the callback still works") {

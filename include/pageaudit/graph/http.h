@@ -70,9 +70,9 @@ class HttpQueue {
   void add(HttpJob job) { m_added.push_back(std::move(job)); }
   // Hands the jobs added so far to the client now, which starts those it has a slot for before
   // the callback goes on: a callback with work left after queuing lets the network work
-  // meanwhile. Without it they are handed over when the callback returns.
+  // meanwhile. Without it they are handed over when the callback returns. Nothing after stop().
   void flush() {
-    if (m_flush && !m_added.empty()) m_flush(take_added());
+    if (m_flush && !m_stopped && !m_added.empty()) m_flush(take_added());
   }
   // Ends the run: queued jobs are dropped and in-flight transfers abandoned, without callbacks.
   void stop() { m_stopped = true; }
