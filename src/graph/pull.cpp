@@ -232,18 +232,11 @@ void Engine::on_done(HttpJob http, Result<HttpResponse> response, HttpQueue& que
   } else {
     Usage usage = parse_usage(response->headers);
     pace(usage);
-    // Reading an answer is most of the client's work for it, and this slot would stand idle
-    // meanwhile: calls found in earlier answers go out first. Not while Meta asks to slow down,
-    // nor after an answer that failed as a whole (it may be a throttle, whose pause must come
-    // first). Other Pages' first calls wait for the answer, which may find more of this Page's.
-    if (response->status == 200 && m_slow_wait.count() == 0 && m_pause_until <= Clock::now()) {
-      for (auto& job_out : release(/*found_only=*/true)) queue.add(std::move(job_out));
-      queue.flush();
-    }
     if (job.slots.size() == 1) {
+      if (response->status == 200) send_found(queue);
       answer(i, std::move(job.slots.front()), *response, usage, step);
     } else {
-      answer_batch(i, http.request, std::move(job.slots), *response, usage, step);
+      answer_batch(i, http.request, std::move(job.slots), *response, usage, step, queue);
     }
   }
   commit(i, step);
@@ -263,8 +256,15 @@ void Engine::on_done(HttpJob http, Result<HttpResponse> response, HttpQueue& que
   if (m_fatal) queue.stop();
 }
 
+void Engine::send_found(HttpQueue& queue) {
+  if (m_slow_wait.count() > 0 || m_pause_until > Clock::now()) return;
+  for (auto& job : release(/*found_only=*/true)) queue.add(std::move(job));
+  queue.flush();
+}
+
 void Engine::answer_batch(size_t i, const HttpRequest& request, std::vector<Slot> slots,
-                          const HttpResponse& response, const Usage& usage, Step& step) {
+                          const HttpResponse& response, const Usage& usage, Step& step,
+                          HttpQueue& queue) {
   if (auto failure = classify(response)) {
     std::string message = failure_message(request, response);
     for (Slot& slot : slots) failed(i, std::move(slot), *failure, message, usage, step);
@@ -278,6 +278,11 @@ void Engine::answer_batch(size_t i, const HttpRequest& request, std::vector<Slot
     for (Slot& slot : slots) failed(i, std::move(slot), Failure::transient, message, usage, step);
     return;
   }
+  // Every call answered 200, so none is a throttle or a failure that stops the Page.
+  bool all_ok = items->size() >= slots.size();
+  for (size_t k = 0; all_ok && k < slots.size(); ++k)
+    all_ok = (*items)[k] && (*items)[k]->code == 200;
+  if (all_ok) send_found(queue);
   for (size_t k = 0; k < slots.size(); ++k) {
     if (k >= items->size() || !(*items)[k]) {
       // Meta leaves null the requests of a batch it did not complete: ask them again.

@@ -97,8 +97,14 @@ class Engine {
 
   // Answers (pull.cpp).
   void on_done(HttpJob http, Result<HttpResponse> response, HttpQueue& queue);
+  // Reading an answer is most of the client's work for it, and the slot it freed would stand
+  // idle meanwhile: calls found in earlier answers go out first, once the answer is known to
+  // hold no failure (a throttle's pause, or a stop, must come first), and not while Meta asks
+  // to slow down. Other Pages' first calls wait for the answer, which may find more of this
+  // Page's: Pages still finish one after another.
+  void send_found(HttpQueue& queue);
   void answer_batch(size_t i, const HttpRequest& request, std::vector<Slot> slots,
-                    const HttpResponse& response, const Usage& usage, Step& step);
+                    const HttpResponse& response, const Usage& usage, Step& step, HttpQueue& queue);
   // The URL of a call without the token (as messages show it).
   std::string call_url(size_t i, const Call& call) const;
   void answer(size_t i, Slot slot, const HttpResponse& response, const Usage& usage, Step& step);

@@ -274,6 +274,7 @@ struct FakeGraph::Impl {
       if (batch_item && !fault_error(it->kind)) continue;
       FaultRule rule = *it;
       if (--it->count <= 0) faults.erase(it);
+      log.faulted.push_back(log.http_requests);  // recorded before its faults are taken
       return rule;
     }
     return std::nullopt;

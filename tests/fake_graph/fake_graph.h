@@ -71,6 +71,9 @@ struct RequestLog {
   std::map<std::string, int> per_page;
   // The Pages each HTTP request touched, in the order the requests were answered.
   std::vector<std::set<std::string>> touched;
+  // For each injected fault in the order taken, the number (from 1) of the HTTP request whose
+  // answer carried it.
+  std::vector<int> faulted;
 };
 
 class FakeGraph {

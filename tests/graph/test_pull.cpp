@@ -300,6 +300,26 @@ TEST_CASE("each throttling answer stops the Page with 75 and a resume time, and 
   }
 }
 
+TEST_CASE("no request goes out after an answer that throttles one call of its batch") {
+  // One request at a time, and enough posts that their breakdown calls fill several batches:
+  // when the first is throttled, more found calls are waiting. They must wait for the answer to
+  // be read (it stops the Page), not go out while it is.
+  PullRig rig;
+  rig.options.since = "365d";
+  rig.options.parallel = 1;
+  fake::FaultRule rule;
+  rule.kind = fake::FaultKind::throttle_613;
+  rule.path_contains = "period=lifetime&breakdown";
+  rig.server->add_fault(rule);
+  auto first = rig.pull();
+  REQUIRE_FALSE(first);
+  CHECK(first.error().code == ExitCode::temp_fail);
+  fake::RequestLog log = rig.server->log();
+  REQUIRE(log.faulted.size() == 1);
+  CHECK(log.faulted.front() > 1);
+  CHECK(log.http_requests == log.faulted.front());
+}
+
 TEST_CASE("usage above the pause threshold waits within --max-wait, else stops with 75") {
   PullRig rig;
   rig.options.since = "60d";
