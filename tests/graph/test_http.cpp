@@ -23,10 +23,11 @@ using Clock = std::chrono::steady_clock;
 // A token that must never show up in a message.
 constexpr const char* k_token = "EAAGsecretTOKEN123";
 
-fake::FakeGraphOptions fake_options() {
+fake::FakeGraphOptions fake_options(milliseconds latency = milliseconds(0)) {
   fake::FakeGraphOptions options;
   options.token = k_token;
   options.today = Date::parse_iso("2026-09-30");
+  options.latency = latency;
   return options;
 }
 
@@ -85,11 +86,9 @@ TEST_CASE("a batch POST answers every call in order, errors per item") {
 }
 
 TEST_CASE("requests run concurrently: 40 calls of 100 ms with 8 in flight take far less than 4 s") {
-  fake::FakeGraphOptions options = fake_options();
   // 100 ms of latency so that the margin holds under a sanitizer on a busy machine: per-request
   // overhead does not grow with the latency, the gap between serial and concurrent does.
-  options.latency = milliseconds(100);
-  fake::FakeGraph server(options);
+  fake::FakeGraph server(fake_options(milliseconds(100)));
   REQUIRE(server.start());
   CurlHttpClient client;
   std::vector<HttpRequest> requests;
@@ -149,9 +148,7 @@ TEST_CASE("the run queue takes follow-up jobs, honours not_before and can be sto
 }
 
 TEST_CASE("a job flushed from a callback goes out while the callback still works") {
-  fake::FakeGraphOptions options = fake_options();
-  options.latency = milliseconds(300);
-  fake::FakeGraph server(options);
+  fake::FakeGraph server(fake_options(milliseconds(300)));
   REQUIRE(server.start());
   CurlHttpClient client;
   GraphTarget target = target_of(server);
@@ -159,22 +156,20 @@ TEST_CASE("a job flushed from a callback goes out while the callback still works
     CAPTURE(flushed);
     Clock::time_point first_returned{};
     long long gap_ms = -1;
-    client.run(
-        {HttpJob{get_request(target, "1?fields=id"), 1, {}}}, 1,
-        [&](HttpJob job, Result<HttpResponse> response, HttpQueue& queue) {
-          REQUIRE(response);
-          CHECK(response->status == 200);
-          if (job.tag == 2) {
-            gap_ms =
-                std::chrono::duration_cast<milliseconds>(Clock::now() - first_returned).count();
-            return;
-          }
-          queue.add(HttpJob{get_request(target, "2?fields=id"), 2, {}});
-          if (flushed) queue.flush();
-          // The rest of the callback's work, longer than the next answer takes.
-          std::this_thread::sleep_for(milliseconds(500));
-          first_returned = Clock::now();
-        });
+    client.run({HttpJob{get_request(target, "1?fields=id"), 1, {}}}, 1,
+               [&](HttpJob job, Result<HttpResponse> response, HttpQueue& queue) {
+                 REQUIRE(response);
+                 CHECK(response->status == 200);
+                 if (job.tag == 2) {
+                   gap_ms = elapsed_ms(first_returned);
+                   return;
+                 }
+                 queue.add(HttpJob{get_request(target, "2?fields=id"), 2, {}});
+                 if (flushed) queue.flush();
+                 // The rest of the callback's work, longer than the next answer takes.
+                 std::this_thread::sleep_for(milliseconds(500));
+                 first_returned = Clock::now();
+               });
     REQUIRE(gap_ms >= 0);
     // Flushed, the second answer came while the first callback slept; else it takes the
     // latency after the callback returns.
