@@ -89,6 +89,30 @@ const Expectation k_expected[] = {
      ": this is a Meta Ads Manager report, which pageaudit does not import"},
 };
 
+// Real exports of other platforms, or of an account that the file does not say is a Facebook Page,
+// that today's readers take for Facebook data (issue 14). Each is expected to be refused with a
+// message that names the platform or says how to confirm it; the test case that checks them is
+// marked should_fail until issue 14 makes it pass, so that the day it passes cannot go unnoticed.
+struct Refusal {
+  const char* file;
+  const char* says;  // a part of the message
+};
+const Refusal k_refused_after_issue_14[] = {
+    {"instagram_content_esES_aroa_Feb24_Mar23-2026.csv", "Instagram"},
+    {"mbs_daily_esES_alcance_platform_unnamed_instagram_account_utf16_aroa.csv", "--platform facebook"},
+    {"tiktok_FollowerHistory_haileytupy.csv", "TikTok"},
+    {"tiktok_Viewers_haileytupy.csv", "TikTok"},
+};
+
+Result<ExportSummary> read_fixture(const std::string& path, Date exported_on, const Catalog& catalog,
+                                   RecordSink& sink, Layout* layout) {
+  auto reader = CsvReader::open(path);
+  if (!reader) return tl::unexpected(reader.error());
+  RecordStream stream(**reader);
+  ExportContext context{path, std::string("123"), false, exported_on, std::nullopt, &catalog};
+  return read_export(stream, context, sink, layout);
+}
+
 }  // namespace
 
 TEST_CASE("every real export fixture imports with the expected counts or is refused with a reason") {
@@ -109,13 +133,9 @@ TEST_CASE("every real export fixture imports with the expected counts or is refu
     CAPTURE(name);
     covered.insert(e.file);
     const std::string path = (dir / e.file).string();
-    auto reader = CsvReader::open(path);
-    REQUIRE(reader);
-    RecordStream stream(**reader);
-    ExportContext context{path, std::string("123"), false, *Date::parse_iso("2025-10-18"), std::nullopt, &*catalog};
     CountingSink sink;
     Layout layout = Layout::unknown;
-    auto summary = read_export(stream, context, sink, &layout);
+    auto summary = read_fixture(path, *Date::parse_iso("2025-10-18"), *catalog, sink, &layout);
     CHECK(std::string(layout_name(layout)) == std::string(e.layout));
     if (e.error) {
       REQUIRE(!summary);
@@ -129,6 +149,7 @@ TEST_CASE("every real export fixture imports with the expected counts or is refu
     if (e.posts >= 0) CHECK(static_cast<long>(sink.posts.size()) == e.posts);
     if (e.posts > 0) CHECK(summary->counts.posts == e.posts);
   }
+  for (const auto& e : k_refused_after_issue_14) covered.insert(e.file);
   // A new fixture needs an expectation here.
   for (const auto& entry : fs::directory_iterator(dir)) {
     CHECK_MESSAGE(covered.count(entry.path().filename().string()) == 1,
@@ -154,4 +175,29 @@ TEST_CASE("the classic page-level fixture keeps the likes total as page_fans, no
   REQUIRE(summary);
   CHECK(sink.metrics["page_fans"] == 58);  // one per day, 2014-01-01..2014-02-27
   CHECK(sink.metrics.count("page_follows") == 0);
+}
+
+TEST_CASE("other platforms' real exports are refused by name (issue 14)" * doctest::should_fail()) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::path(test::shared_fixtures_dir()) / "csv";
+  if (!fs::is_directory(dir)) {
+    // should_fail: a skipped case must still fail, or doctest would report it as unexpectedly passed.
+    FAIL("no shared fixtures at " << dir.string() << "; skipped");
+  }
+  auto store = Store::open_memory();
+  REQUIRE(store);
+  auto catalog = Catalog::load((*store)->db());
+  REQUIRE(catalog);
+  for (const auto& e : k_refused_after_issue_14) {
+    const std::string name = e.file;
+    CAPTURE(name);
+    CountingSink sink;
+    auto summary = read_fixture((dir / e.file).string(), *Date::parse_iso("2026-03-24"), *catalog, sink,
+                                nullptr);
+    CHECK_FALSE(summary);
+    if (!summary) {
+      CHECK(summary.error().code == ExitCode::data);
+      CHECK(summary.error().message.find(e.says) != std::string::npos);
+    }
+  }
 }
