@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "graph/pull_rig.h"
+#include "pull_rig.h"
 #include "pageaudit/store/store.h"
 
 namespace pageaudit {

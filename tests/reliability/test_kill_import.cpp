@@ -16,7 +16,7 @@
 
 #include "pageaudit/core/date.h"
 #include "reliability/child.h"
-#include "reliability/store_content.h"
+#include "store_reader.h"
 #include "support.h"
 
 namespace pageaudit {

@@ -25,7 +25,7 @@
 
 #include "fake_graph.h"
 #include "pageaudit/core/date.h"
-#include "reliability/store_content.h"
+#include "store_reader.h"
 #include "support.h"
 
 extern char** environ;

@@ -1,10 +1,9 @@
-// Test helpers: temporary directories, subprocesses, store queries.
+// Test helpers: temporary directories, subprocesses, files.
 #include "support.h"
 
 #include <doctest/doctest.h>
 #include <fcntl.h>
 #include <spawn.h>
-#include <sqlite3.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -31,7 +30,6 @@ TempDir::~TempDir() {
   std::error_code ec;
   fs::remove_all(m_path, ec);
 }
-
 
 RunResult run_pageaudit(const std::vector<std::string>& args, const std::vector<std::string>& env) {
   TempDir io;
@@ -89,44 +87,5 @@ void write_file(const std::string& path, const std::string& bytes) {
 std::string samples_dir() { return std::string(PAGEAUDIT_TESTS_DIR) + "/../samples"; }
 std::string test_data_dir() { return std::string(PAGEAUDIT_TESTS_DIR) + "/data"; }
 std::string shared_fixtures_dir() { return PAGEAUDIT_SHARED_FIXTURES; }
-
-std::string query(const std::string& db_path, const std::string& sql) {
-  sqlite3* db = nullptr;
-  if (sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
-    std::string msg = db ? sqlite3_errmsg(db) : "out of memory";
-    sqlite3_close(db);
-    throw std::runtime_error("open " + db_path + ": " + msg);
-  }
-  sqlite3_stmt* stmt = nullptr;
-  if (sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr) != SQLITE_OK) {
-    std::string msg = sqlite3_errmsg(db);
-    sqlite3_close(db);
-    throw std::runtime_error("prepare: " + msg + " in " + sql);
-  }
-  std::string out;
-  while (sqlite3_step(stmt) == SQLITE_ROW) {
-    int n = sqlite3_column_count(stmt);
-    for (int i = 0; i < n; ++i) {
-      if (i) out += '|';
-      const unsigned char* text = sqlite3_column_text(stmt, i);
-      if (text) out += reinterpret_cast<const char*>(text);
-    }
-    out += '\n';
-  }
-  sqlite3_finalize(stmt);
-  sqlite3_close(db);
-  return out;
-}
-
-void exec(const std::string& db_path, const std::string& sql) {
-  sqlite3* db = nullptr;
-  sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr);
-  char* message = nullptr;
-  int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &message);
-  std::string what = message ? message : "";
-  sqlite3_free(message);
-  sqlite3_close(db);
-  if (rc != SQLITE_OK) throw std::runtime_error("exec: " + what + " in " + sql);
-}
 
 }  // namespace pageaudit::test

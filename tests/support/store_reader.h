@@ -1,5 +1,8 @@
-// What a store holds, table by table, as row counts and content hashes: the reliability tests
-// compare a store after a hostile input or a killed run with the store it should be.
+// Reading a store behind pageaudit's back: query results as text, statements, and what a store
+// holds table by table as row counts and content hashes (the reliability tests compare a store
+// after a hostile input or a killed run with the store it should be). The one place the tests call
+// sqlite3 themselves; each function opens the store, does its work and closes it, and throws
+// std::runtime_error naming the store or the SQL on error.
 #pragma once
 
 #include <cstdint>
@@ -8,6 +11,17 @@
 #include <string>
 
 namespace pageaudit::test {
+
+// Result of a query on the store opened read-only, one row per line, columns separated by '|'
+// (like sqlite3); NULL is empty.
+std::string query(const std::string& db_path, const std::string& sql);
+
+// The same on the store opened read-write, as the next pageaudit run would open it: a WAL left by a
+// killed writer is recovered first.
+std::string query_rw(const std::string& db_path, const std::string& sql);
+
+// Runs statements against a store (writable).
+void exec(const std::string& db_path, const std::string& sql);
 
 struct TableContent {
   long rows = 0;
@@ -26,9 +40,6 @@ StoreContent store_content(const std::string& db_path, const std::set<std::strin
 // The rows of one query, counted and hashed as store_content hashes a table (the query orders
 // them): compares a slice of two stores, e.g. one Page's days.
 TableContent query_content(const std::string& db_path, const std::string& sql);
-
-// One row per line, columns separated by '|', of a query on the store opened read-write.
-std::string query_rw(const std::string& db_path, const std::string& sql);
 
 // doctest CHECKs that both have the same tables with the same content, naming each table that
 // differs.
