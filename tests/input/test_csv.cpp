@@ -348,6 +348,8 @@ TEST_CASE(
        {Encoding::cp1252, ',', false, 60, "Date"}},
       {"classic_post_level_vicvisual_2014-02-28_2014-08-23.csv", {bom, ',', false, 22, "Post ID"}},
       {"classic_video_posts_vicvisual_2014-08-24_2015-02-19.csv", {bom, ',', false, 24, "Post ID"}},
+      {"instagram_content_esES_aroa_Feb24_Mar23-2026.csv",
+       {bom, ',', false, 31, "identificador de la publicación"}},
       {"mbs_audience_early2024_tab_resave_utf16_crlf_bubniak.csv",
        {u16, '\t', true, 67, "Facebook followers"}},
       {"mbs_audience_excel_resave_semicolon_cp1251_bg.csv",
@@ -370,6 +372,8 @@ TEST_CASE(
       {"mbs_content_posts_pcmerch_Sep-01-2025_Sep-30-2025.csv", {bom, ',', false, 82, "Post ID"}},
       {"mbs_daily_content_interactions_utf16_pcmerch.csv",
        {u16, ',', true, 31, "Content interactions"}},
+      {"mbs_daily_esES_alcance_platform_unnamed_instagram_account_utf16_aroa.csv",
+       {u16, ',', true, 31, "Alcance"}},
       {"mbs_daily_facebook_follows_semicolon_resave_bg.csv",
        {u8, ';', false, 64, "Facebook follows"}},
       {"mbs_daily_facebook_follows_utf16_pcmerch.csv", {u16, ',', true, 31, "Facebook follows"}},
@@ -391,6 +395,8 @@ TEST_CASE(
       {"mbs_viewers_new_returning_monthday_pcmerch.csv", {bom, ',', false, 61, "Date"}},
       {"meta_ads_manager_export_pcmerch_Sep-2025.csv", {u8, ',', false, 66, "Reporting starts"}},
       {"meta_ads_manager_report_ptBR_header_only_ufscar.csv", {bom, ',', false, 1, "Anúncios"}},
+      {"tiktok_FollowerHistory_haileytupy.csv", {bom, ',', false, 366, "Date"}},
+      {"tiktok_Viewers_haileytupy.csv", {bom, ',', false, 366, "Date"}},
   };
   for (const fs::directory_entry& entry : fs::directory_iterator(dir)) {
     const std::string file = entry.path().filename().string();
