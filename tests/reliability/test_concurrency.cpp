@@ -12,7 +12,7 @@
 #include <thread>
 #include <vector>
 
-#include "reliability/child.h"
+#include "child.h"
 #include "pull_rig.h"
 #include "store_reader.h"
 #include "support.h"

@@ -13,7 +13,7 @@
 
 #include "pageaudit/core/date.h"
 #include "pageaudit/graph/parse.h"
-#include "reliability/child.h"
+#include "child.h"
 #include "store_reader.h"
 #include "support.h"
 #include "values.h"

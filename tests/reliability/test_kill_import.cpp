@@ -15,7 +15,7 @@
 #include <vector>
 
 #include "pageaudit/core/date.h"
-#include "reliability/child.h"
+#include "child.h"
 #include "store_reader.h"
 #include "support.h"
 

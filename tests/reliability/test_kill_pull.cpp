@@ -21,7 +21,7 @@
 #include <string>
 #include <vector>
 
-#include "reliability/child.h"
+#include "child.h"
 #include "pull_rig.h"
 #include "store_reader.h"
 #include "support.h"

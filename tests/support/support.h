@@ -1,6 +1,7 @@
 // Test helpers: temporary directories, running the pageaudit binary, reading files.
 #pragma once
 
+#include "child.h"         // every test runs pageaudit through the same spawner
 #include "store_reader.h"  // every test reads a store through the same reader
 
 #include <filesystem>
@@ -21,12 +22,6 @@ class TempDir {
 
  private:
   std::filesystem::path m_path;
-};
-
-struct RunResult {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
 };
 
 // Runs the pageaudit binary with the arguments (no shell), extra environment entries
