@@ -73,6 +73,14 @@ TableContent content_of(sqlite3* db, const std::string& select) {
   return content;
 }
 
+void exec_on(sqlite3* db, const std::string& sql) {
+  char* message = nullptr;
+  int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &message);
+  std::string what = message ? message : "";
+  sqlite3_free(message);
+  if (rc != SQLITE_OK) throw std::runtime_error("exec: " + what + " in " + sql);
+}
+
 std::string rows_text(sqlite3* db, const std::string& sql) {
   std::string out;
   each_row(db, sql, [&](const std::vector<std::string>& columns) {
@@ -83,6 +91,16 @@ std::string rows_text(sqlite3* db, const std::string& sql) {
 }
 
 }  // namespace
+
+HeldConnection::HeldConnection(const std::string& db_path, const std::string& sql, bool read_only) {
+  Connection db = open(db_path, read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE);
+  exec_on(db.get(), sql);
+  m_db = db.release();
+}
+
+HeldConnection::~HeldConnection() {
+  sqlite3_close(m_db);
+}
 
 StoreContent store_content(const std::string& db_path, const std::set<std::string>& ignored_columns,
                            const std::set<std::string>& skipped_tables) {
@@ -125,11 +143,7 @@ std::string query(const std::string& db_path, const std::string& sql) {
 
 void exec(const std::string& db_path, const std::string& sql) {
   Connection db = open(db_path);
-  char* message = nullptr;
-  int rc = sqlite3_exec(db.get(), sql.c_str(), nullptr, nullptr, &message);
-  std::string what = message ? message : "";
-  sqlite3_free(message);
-  if (rc != SQLITE_OK) throw std::runtime_error("exec: " + what + " in " + sql);
+  exec_on(db.get(), sql);
 }
 
 void check_same_content(const StoreContent& expected, const StoreContent& actual) {

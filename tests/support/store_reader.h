@@ -10,6 +10,8 @@
 #include <set>
 #include <string>
 
+struct sqlite3;
+
 namespace pageaudit::test {
 
 // Result of a query on the store opened read-only, one row per line, columns separated by '|'
@@ -22,6 +24,19 @@ std::string query_rw(const std::string& db_path, const std::string& sql);
 
 // Runs statements against a store (writable).
 void exec(const std::string& db_path, const std::string& sql);
+
+// A connection held open until destroyed, as a reader (Datasette, sqlite3) holds a store while
+// pageaudit writes it: opens the store, read-only or read-write, and runs 'sql' on it once.
+class HeldConnection {
+ public:
+  HeldConnection(const std::string& db_path, const std::string& sql, bool read_only = true);
+  ~HeldConnection();
+  HeldConnection(const HeldConnection&) = delete;
+  HeldConnection& operator=(const HeldConnection&) = delete;
+
+ private:
+  sqlite3* m_db = nullptr;
+};
 
 struct TableContent {
   long rows = 0;
