@@ -1,7 +1,5 @@
 list(APPEND PAGEAUDIT_TEST_SOURCES ${CMAKE_CURRENT_LIST_DIR}/fuzz/harness.cpp)
 list(APPEND PAGEAUDIT_TEST_SOURCES ${CMAKE_CURRENT_LIST_DIR}/fuzz/test_fuzz_regressions.cpp)
-list(APPEND PAGEAUDIT_TEST_SOURCES ${CMAKE_CURRENT_LIST_DIR}/reliability/child.cpp)
-list(APPEND PAGEAUDIT_TEST_SOURCES ${CMAKE_CURRENT_LIST_DIR}/reliability/store_content.cpp)
 list(APPEND PAGEAUDIT_TEST_SOURCES ${CMAKE_CURRENT_LIST_DIR}/reliability/test_hostile_inputs.cpp)
 list(APPEND PAGEAUDIT_TEST_SOURCES ${CMAKE_CURRENT_LIST_DIR}/reliability/test_kill_import.cpp)
 list(APPEND PAGEAUDIT_TEST_SOURCES ${CMAKE_CURRENT_LIST_DIR}/reliability/test_kill_pull.cpp)

@@ -2,12 +2,9 @@
 #pragma once
 
 #include "pageaudit/audit/figures.h"
+#include "values.h"
 
 namespace pageaudit::test {
-
-inline Date day(const char* iso) {
-  return *Date::parse_iso(iso);
-}
 
 // As of 2026-11-20 with a 28-day window (2026-10-24 .. 2026-11-20, inclusive):
 // - followers 9564 on 2026-10-23, the day before the window; then 9577 + 11 * i on the window's

@@ -5,13 +5,12 @@
 #include <vector>
 
 #include "pageaudit/audit/audience.h"
+#include "values.h"
 
 namespace pageaudit {
 namespace {
 
-bool near(double actual, double expected) {
-  return std::fabs(actual - expected) < 1e-9;
-}
+using test::near;
 
 TEST_CASE("countries are recognised by code, English or Spanish name, or name with code") {
   struct Case {

@@ -5,13 +5,12 @@
 
 #include "audit/spec_example.h"
 #include "pageaudit/audit/audit.h"
+#include "values.h"
 
 namespace pageaudit {
 namespace {
 
-bool near(const std::optional<double>& actual, double expected, double tolerance) {
-  return actual && std::fabs(*actual - expected) <= tolerance;
-}
+using test::near;
 
 TEST_CASE("the audit of the SPEC's example agrees with the SPEC's numbers") {
   const AuditResult r = run_audit(test::spec_example());

@@ -10,12 +10,10 @@
 namespace pageaudit {
 namespace {
 
+using test::near;
+
 using test::day;
 using test::spec_example;
-
-bool near(const std::optional<double>& actual, double expected, double tolerance = 1e-9) {
-  return actual && std::fabs(*actual - expected) <= tolerance;
-}
 
 TEST_CASE("the window is the given number of days ending on the audit day, both ends included") {
   AuditInput in = spec_example();

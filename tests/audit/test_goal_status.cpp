@@ -9,12 +9,10 @@
 namespace pageaudit {
 namespace {
 
+using test::near;
+
 using test::day;
 using test::spec_example;
-
-bool near(const std::optional<double>& actual, double expected, double tolerance = 1e-9) {
-  return actual && std::fabs(*actual - expected) <= tolerance;
-}
 
 Goal goal(const char* metric, Bound::Kind kind, double bound, std::optional<const char*> by) {
   Goal g;

@@ -5,17 +5,13 @@
 #include <vector>
 
 #include "pageaudit/audit/stats.h"
+#include "values.h"
 
 namespace pageaudit {
 namespace {
 
-Date day(const char* iso) {
-  return *Date::parse_iso(iso);
-}
-
-bool near(double actual, double expected, double tolerance) {
-  return std::fabs(actual - expected) <= tolerance;
-}
+using test::day;
+using test::near;
 
 TEST_CASE("the Wilson interval of 34 out of 120 is 0.2104 to 0.3697") {
   // z = 1.959964, z^2 = 3.841459, n = 120, p = 34/120 = 0.283333

@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "support.h"
+#include "values.h"
 
 using pageaudit::test::query;
 using pageaudit::test::read_file;
@@ -14,28 +15,7 @@ using pageaudit::test::write_file;
 
 namespace {
 
-// UTF-16LE with BOM, as Business Suite writes its chart files (input: UTF-8, BMP only).
-std::string utf16le(const std::string& utf8) {
-  std::string out = "\xFF\xFE";
-  for (size_t i = 0; i < utf8.size();) {
-    unsigned char c = static_cast<unsigned char>(utf8[i]);
-    unsigned cp;
-    if (c < 0x80) {
-      cp = c;
-      i += 1;
-    } else if ((c >> 5) == 6) {
-      cp = ((c & 0x1Fu) << 6) | (static_cast<unsigned char>(utf8[i + 1]) & 0x3Fu);
-      i += 2;
-    } else {
-      cp = ((c & 0x0Fu) << 12) | ((static_cast<unsigned char>(utf8[i + 1]) & 0x3Fu) << 6) |
-           (static_cast<unsigned char>(utf8[i + 2]) & 0x3Fu);
-      i += 3;
-    }
-    out += static_cast<char>(cp & 0xFF);
-    out += static_cast<char>(cp >> 8);
-  }
-  return out;
-}
+using pageaudit::test::utf16le;
 
 std::string chart(const std::string& title, const std::vector<std::pair<std::string, std::string>>& rows) {
   std::string text = "sep=,\n\"" + title + "\"\n\"Fecha\",\"Primary\"\n";

@@ -3,17 +3,17 @@
 // captured, against the fake Graph server.
 #include <doctest/doctest.h>
 #include <fcntl.h>
-#include <sqlite3.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <memory>
 #include <string>
 #include <vector>
 
-#include "graph/pull_rig.h"
+#include "pull_rig.h"
 #include "pageaudit/store/store.h"
 
 namespace pageaudit {
@@ -192,10 +192,7 @@ TEST_CASE("the token appears in no output, message, store file or WAL") {
     REQUIRE(created);
   }
   // A reader kept open keeps the WAL file in place after the pull closes the store.
-  sqlite3* reader = nullptr;
-  REQUIRE(sqlite3_open_v2(rig.db.c_str(), &reader, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
-  REQUIRE(sqlite3_exec(reader, "SELECT count(*) FROM pages", nullptr, nullptr, nullptr) ==
-          SQLITE_OK);
+  auto reader = std::make_unique<test::HeldConnection>(rig.db, "SELECT count(*) FROM pages");
   fake::FaultRule failing;
   failing.kind = fake::FaultKind::http_500;
   failing.count = 100000;
@@ -216,7 +213,7 @@ TEST_CASE("the token appears in no output, message, store file or WAL") {
   std::string out = io.out(), err = io.err();
   std::string wal = test::read_file(rig.db + "-wal");
   std::string store = test::read_file(rig.db);
-  sqlite3_close(reader);
+  reader.reset();
 
   REQUIRE(messages.size() == 2);
   CHECK(messages[0].find("HTTP 500") != std::string::npos);

@@ -6,10 +6,9 @@
 #include <vector>
 
 #include "pageaudit/graph/pull_plan.h"
+#include "values.h"
 
 namespace pageaudit::test {
-
-inline Date d(const char* iso) { return *Date::parse_iso(iso); }
 
 inline std::string text(const std::vector<DayRange>& ranges) {
   std::string out;

@@ -3,13 +3,12 @@
 #include <doctest/doctest.h>
 
 #include "pageaudit/graph/end_time.h"
+#include "values.h"
 
 namespace pageaudit {
 namespace {
 
-Date day(const char* iso) {
-  return *Date::parse_iso(iso);
-}
+using test::day;
 
 // DST in the US Pacific zone:
 //   2025: from Sun 2025-03-09 10:00 UTC to Sun 2025-11-02 09:00 UTC

@@ -19,13 +19,12 @@
 #include "pageaudit/graph/parse.h"
 #include "pageaudit/graph/request.h"
 #include "pageaudit/graph/usage.h"
+#include "values.h"
 
 namespace pageaudit {
 namespace {
 
-Date day(const char* iso) {
-  return *Date::parse_iso(iso);
-}
+using test::day;
 
 // A started fake server with today = 2026-09-30 and a client for it.
 struct Fixture {

@@ -13,7 +13,7 @@
 namespace pageaudit {
 namespace {
 
-using test::day_of;
+using test::day;
 using test::k_pull_page;
 using test::PullRig;
 using test::query;
@@ -65,8 +65,8 @@ TEST_CASE("a first pull backfills two years of every daily metric, posts and com
         "is_from_ads|false|730\nis_from_ads|true|730\n"
         "is_from_followers|false|730\nis_from_followers|true|730\n");
   // Every post the fake has in those two years, each with its comments and replies.
-  auto posts = fake::posts_between(k_pull_page, day_of("2024-09-30"), day_of("2026-09-29"),
-                                   day_of("2026-09-30"));
+  auto posts = fake::posts_between(k_pull_page, day("2024-09-30"), day("2026-09-29"),
+                                   day("2026-09-30"));
   long comments = 0, replies = 0;
   for (const auto& post : posts) {
     for (const auto& comment : fake::comments_of(post, true)) {
@@ -148,7 +148,7 @@ TEST_CASE("the next night asks for at most two requests and re-fetches the trail
   rig.options.since = "60d";
   REQUIRE(rig.pull());
   rig.options.since.reset();
-  rig.restart(day_of("2026-10-01"));
+  rig.restart(day("2026-10-01"));
   REQUIRE(rig.pull());
   fake::RequestLog log = rig.server->log();
   CHECK(log.http_requests <= 2);

@@ -15,7 +15,7 @@
 namespace pageaudit {
 namespace {
 
-using test::d;
+using test::day;
 using test::PullRig;
 using test::query;
 using test::text;
@@ -33,52 +33,52 @@ TEST_CASE("a run without --since wants the days from the recorded backfill start
   };
   // Today is 2026-09-30: yesterday is 2026-09-29, two years back is 2024-09-30; 3 trailing days
   // of insights (from 2026-09-27) and 7 of posts (from 2026-09-23) are asked again.
-  const std::vector<DayRange> late = {{d("2026-05-23"), d("2026-09-28")}};
+  const std::vector<DayRange> late = {{day("2026-05-23"), day("2026-09-28")}};
   const Case cases[] = {
-      {"coverage starting after the recorded start: the gap before it is asked", d("2026-05-01"),
+      {"coverage starting after the recorded start: the gap before it is asked", day("2026-05-01"),
        late, late, std::nullopt, "[2026-05-01,2026-05-23) [2026-09-27,2026-09-30) ",
-       "[2026-05-01,2026-05-23) [2026-09-23,now) ", d("2026-05-01")},
+       "[2026-05-01,2026-05-23) [2026-09-23,now) ", day("2026-05-01")},
       {"a recorded start older than two years: from two years back",
-       d("2023-01-01"),
-       {{d("2024-10-10"), d("2026-09-28")}},
-       {{d("2024-10-10"), d("2026-09-28")}},
+       day("2023-01-01"),
+       {{day("2024-10-10"), day("2026-09-28")}},
+       {{day("2024-10-10"), day("2026-09-28")}},
        std::nullopt,
        "[2024-09-30,2024-10-10) [2026-09-27,2026-09-30) ",
        "[2024-09-30,2024-10-10) [2026-09-23,now) ",
-       d("2024-09-30")},
+       day("2024-09-30")},
       {"coverage before the recorded start counts, with the gap after it",
-       d("2026-06-01"),
-       {{d("2026-05-01"), d("2026-05-10")}, {d("2026-06-01"), d("2026-09-28")}},
-       {{d("2026-06-01"), d("2026-09-28")}},
+       day("2026-06-01"),
+       {{day("2026-05-01"), day("2026-05-10")}, {day("2026-06-01"), day("2026-09-28")}},
+       {{day("2026-06-01"), day("2026-09-28")}},
        std::nullopt,
        "[2026-05-11,2026-06-01) [2026-09-27,2026-09-30) ",
        "[2026-09-23,now) ",
-       d("2026-05-01")},
+       day("2026-05-01")},
       {"no recorded start (pulled before it was kept): from the first covered day", std::nullopt,
-       late, late, std::nullopt, "[2026-09-27,2026-09-30) ", "[2026-09-23,now) ", d("2026-05-23")},
+       late, late, std::nullopt, "[2026-09-27,2026-09-30) ", "[2026-09-23,now) ", day("2026-05-23")},
       {"no start, posts covered from earlier than insights: the earlier day is the first wanted",
        std::nullopt,
        late,
-       {{d("2026-04-01"), d("2026-09-28")}},
+       {{day("2026-04-01"), day("2026-09-28")}},
        std::nullopt,
        "[2026-09-27,2026-09-30) ",
        "[2026-09-23,now) ",
-       d("2026-04-01")},
+       day("2026-04-01")},
       {"--since wins over the recorded start",
-       d("2026-05-01"),
-       {{d("2026-09-01"), d("2026-09-28")}},
-       {{d("2026-09-01"), d("2026-09-28")}},
-       d("2026-09-01"),
+       day("2026-05-01"),
+       {{day("2026-09-01"), day("2026-09-28")}},
+       {{day("2026-09-01"), day("2026-09-28")}},
+       day("2026-09-01"),
        "[2026-09-27,2026-09-30) ",
        "[2026-09-23,now) ",
-       d("2026-09-01")},
-      {"--since today wants no day: nothing to record", d("2026-05-01"), late, late,
-       d("2026-09-30"), "", "", std::nullopt},
+       day("2026-09-01")},
+      {"--since today wants no day: nothing to record", day("2026-05-01"), late, late,
+       day("2026-09-30"), "", "", std::nullopt},
   };
   for (const Case& c : cases) {
     CAPTURE(c.name);
     PlanInput input;
-    input.today = d("2026-09-30");
+    input.today = day("2026-09-30");
     input.since = c.since;
     input.backfill_start = c.backfill_start;
     input.insights_covered = c.insights_covered;

@@ -6,13 +6,12 @@
 #include <string_view>
 
 #include "pageaudit/graph/request.h"
+#include "values.h"
 
 namespace pageaudit {
 namespace {
 
-Date day(const char* iso) {
-  return *Date::parse_iso(iso);
-}
+using test::day;
 
 // Pacific midnights used below (07:00 UTC in daylight time):
 //   2026-07-01 1782889200   2026-09-29 1790665200   2026-09-27 1790492400   2026-09-30 1790751600

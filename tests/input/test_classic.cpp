@@ -8,23 +8,13 @@
 #include <vector>
 
 #include "pageaudit/input/export.h"
-#include "pageaudit/store/store.h"
+#include "export_reading.h"
 #include "support.h"
 
 namespace pageaudit {
 namespace {
 
-// The catalogue as the migrations seed it, so the real aliases are exercised.
-const Catalog& seeded_catalog() {
-  static const Catalog catalog = [] {
-    auto store = Store::open_memory();
-    REQUIRE(store);
-    auto loaded = Catalog::load((*store)->db());
-    REQUIRE(loaded);
-    return std::move(*loaded);
-  }();
-  return catalog;
-}
+using test::seeded_catalog;
 
 // Owned copies of what the reader sent (records hold views that live only during the call).
 struct Metric {

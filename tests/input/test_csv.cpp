@@ -7,9 +7,12 @@
 
 #include "pageaudit/input/csv.h"
 #include "support.h"
+#include "values.h"
 
 namespace pageaudit {
 namespace {
+
+using test::utf16;
 
 using namespace std::string_literals;
 
@@ -33,17 +36,6 @@ std::string records_of(std::string bytes, char delimiter = 0) {
       CsvReader::from_bytes(std::move(bytes), "t.csv", {delimiter});
   if (!reader) return "error: " + reader.error().message;
   return dump(**reader);
-}
-
-// UTF-16 bytes with a BOM for a text given as char16_t (surrogate pairs included as they are).
-std::string utf16(std::u16string_view text, bool big_endian) {
-  std::string out = big_endian ? "\xFE\xFF" : "\xFF\xFE";
-  for (char16_t unit : text) {
-    char hi = static_cast<char>(unit >> 8), lo = static_cast<char>(unit & 0xFF);
-    out += big_endian ? hi : lo;
-    out += big_endian ? lo : hi;
-  }
-  return out;
 }
 
 struct Case {

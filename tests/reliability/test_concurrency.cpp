@@ -12,9 +12,9 @@
 #include <thread>
 #include <vector>
 
-#include "reliability/child.h"
-#include "reliability/fake_pull.h"
-#include "reliability/store_content.h"
+#include "child.h"
+#include "pull_rig.h"
+#include "store_reader.h"
 #include "support.h"
 
 namespace pageaudit {
@@ -86,7 +86,7 @@ void check_sound_and_same(const test::StoreContent& reference, const std::string
 
 struct Rig {
   TempDir dir;
-  test::FakePull fake{dir, std::chrono::milliseconds(0)};
+  test::FakePullRig fake{std::chrono::milliseconds(0)};
   std::string db = dir.file("store.db");
 
   // A never-disturbed pull into its own store (optionally followed by the import), at full speed;

@@ -13,12 +13,15 @@
 
 #include "pageaudit/core/date.h"
 #include "pageaudit/graph/parse.h"
-#include "reliability/child.h"
-#include "reliability/store_content.h"
+#include "child.h"
+#include "store_reader.h"
 #include "support.h"
+#include "values.h"
 
 namespace pageaudit {
 namespace {
+
+using test::utf16le;
 
 using test::TempDir;
 
@@ -58,16 +61,6 @@ const std::string& template_store() {
 
 // The head of a Business Suite daily chart file; its first value row is line 4.
 const std::string k_chart = "sep=,\n\"Seguidores de Facebook\"\n\"Fecha\",\"Primary\"\n";
-
-// ASCII text as UTF-16LE with a BOM.
-std::string utf16le(std::string_view ascii, bool bom = true) {
-  std::string out = bom ? "\xFF\xFE" : "";
-  for (char c : ascii) {
-    out += c;
-    out += '\0';
-  }
-  return out;
-}
 
 // Writes head + 'count' copies of 'unit' + tail without holding the whole file in memory.
 void write_repeated(const std::string& path, const std::string& head, const std::string& unit, size_t count,

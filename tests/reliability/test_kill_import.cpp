@@ -15,8 +15,8 @@
 #include <vector>
 
 #include "pageaudit/core/date.h"
-#include "reliability/child.h"
-#include "reliability/store_content.h"
+#include "child.h"
+#include "store_reader.h"
 #include "support.h"
 
 namespace pageaudit {

@@ -21,9 +21,9 @@
 #include <string>
 #include <vector>
 
-#include "reliability/child.h"
-#include "reliability/fake_pull.h"
-#include "reliability/store_content.h"
+#include "child.h"
+#include "pull_rig.h"
+#include "store_reader.h"
 #include "support.h"
 
 namespace pageaudit {
@@ -89,7 +89,7 @@ long count_of(const std::string& db, const std::string& sql) {
   return std::stol(test::query_rw(db, sql));
 }
 
-test::ChildExit run_to_end(const test::FakePull& fake, const std::string& db, const std::string& io_dir) {
+test::ChildExit run_to_end(const test::FakePullRig& fake, const std::string& db, const std::string& io_dir) {
   test::Child child(fake.args(db), io_dir, test::k_fake_pull_clock);
   return child.wait();
 }
@@ -137,7 +137,7 @@ long long milliseconds(Clock::duration duration) {
 
 TEST_CASE("a pull killed at any point leaves every covered window complete, and a re-run gives the rows of a clean run") {
   TempDir dir;
-  test::FakePull fake(dir, k_latency);
+  test::FakePullRig fake(k_latency);
 
   // Two clean runs: the same rows twice (the data and the clock are pinned, so the comparison
   // below can only fail for a reason), and the first measurements of a run's length.

@@ -9,7 +9,6 @@
 #include <fcntl.h>
 #include <grp.h>
 #include <signal.h>
-#include <sqlite3.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -25,7 +24,7 @@
 
 #include "fake_graph.h"
 #include "pageaudit/core/date.h"
-#include "reliability/store_content.h"
+#include "store_reader.h"
 #include "support.h"
 
 extern char** environ;
@@ -155,12 +154,9 @@ struct StoreRig {
 
   // A reader (Datasette, sqlite3) holds the store open with its WAL truncated to nothing: the
   // writer's first page must grow the WAL. The returned handle closes the connection.
-  std::unique_ptr<sqlite3, int (*)(sqlite3*)> hold_open_with_empty_wal() const {
-    sqlite3* raw = nullptr;
-    REQUIRE(sqlite3_open_v2(db.c_str(), &raw, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK);
-    std::unique_ptr<sqlite3, int (*)(sqlite3*)> reader(raw, &sqlite3_close);
-    REQUIRE(sqlite3_exec(raw, "SELECT count(*) FROM pages; PRAGMA wal_checkpoint(TRUNCATE)",
-                         nullptr, nullptr, nullptr) == SQLITE_OK);
+  std::unique_ptr<test::HeldConnection> hold_open_with_empty_wal() const {
+    auto reader = std::make_unique<test::HeldConnection>(
+        db, "SELECT count(*) FROM pages; PRAGMA wal_checkpoint(TRUNCATE)", false);
     REQUIRE(fs::file_size(db + "-wal") == 0);
     return reader;
   }

@@ -5,15 +5,13 @@
 #include "pageaudit/store/audit_store.h"
 #include "pageaudit/store/store.h"
 #include "support.h"
+#include "values.h"
 
 namespace pageaudit {
 namespace {
 
+using test::day;
 using test::query;
-
-Date day(const char* iso) {
-  return *Date::parse_iso(iso);
-}
 
 // A store on disk with one run, Page P ("Café") and Page Q (no data).
 class Fixture {

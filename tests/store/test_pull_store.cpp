@@ -6,15 +6,13 @@
 #include "pageaudit/store/pull_store.h"
 #include "pageaudit/store/store.h"
 #include "support.h"
+#include "values.h"
 
 namespace pageaudit {
 namespace {
 
+using test::day;
 using test::query;
-
-Date day(const char* iso) {
-  return *Date::parse_iso(iso);
-}
 
 // Writes `chunk` for Page P, pulled on `as_of`, into the store at `path` (made if missing);
 // returns what closing the writer said.

@@ -1,5 +1,5 @@
 // posix_spawn, SIGKILL and waitpid around the pageaudit binary.
-#include "reliability/child.h"
+#include "child.h"
 
 #include <fcntl.h>
 #include <signal.h>

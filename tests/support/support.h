@@ -1,6 +1,9 @@
 // Test helpers: temporary directories, running the pageaudit binary, reading files.
 #pragma once
 
+#include "child.h"         // every test runs pageaudit through the same spawner
+#include "store_reader.h"  // every test reads a store through the same reader
+
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -21,12 +24,6 @@ class TempDir {
   std::filesystem::path m_path;
 };
 
-struct RunResult {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
 // Runs the pageaudit binary with the arguments (no shell), extra environment entries
 // ("NAME=value") added to the current environment, stdin from /dev/null.
 RunResult run_pageaudit(const std::vector<std::string>& args,
@@ -39,10 +36,5 @@ void write_file(const std::string& path, const std::string& bytes);
 std::string samples_dir();         // <repo>/samples
 std::string test_data_dir();       // <repo>/tests/data
 std::string shared_fixtures_dir(); // <repo>/../shared/research/fixtures (may not exist)
-
-// Result of a query against a store, one row per line, columns separated by '|' (like sqlite3).
-std::string query(const std::string& db_path, const std::string& sql);
-// Runs statements against a store (writable), throwing on error.
-void exec(const std::string& db_path, const std::string& sql);
 
 }  // namespace pageaudit::test

@@ -1,5 +1,5 @@
-// Table-by-table content hashes of a store.
-#include "reliability/store_content.h"
+// Reading a store with sqlite3 directly: queries, statements, table-by-table content hashes.
+#include "store_reader.h"
 
 #include <doctest/doctest.h>
 #include <sqlite3.h>
@@ -16,9 +16,9 @@ struct Closer {
 };
 using Connection = std::unique_ptr<sqlite3, Closer>;
 
-Connection open_rw(const std::string& path) {
+Connection open(const std::string& path, int flags = SQLITE_OPEN_READWRITE) {
   sqlite3* raw = nullptr;
-  int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE, nullptr);
+  int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
   Connection db(raw);
   if (rc != SQLITE_OK) {
     throw std::runtime_error("open " + path + ": " + (raw ? sqlite3_errmsg(raw) : "out of memory"));
@@ -73,11 +73,38 @@ TableContent content_of(sqlite3* db, const std::string& select) {
   return content;
 }
 
+void exec_on(sqlite3* db, const std::string& sql) {
+  char* message = nullptr;
+  int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &message);
+  std::string what = message ? message : "";
+  sqlite3_free(message);
+  if (rc != SQLITE_OK) throw std::runtime_error("exec: " + what + " in " + sql);
+}
+
+std::string rows_text(sqlite3* db, const std::string& sql) {
+  std::string out;
+  each_row(db, sql, [&](const std::vector<std::string>& columns) {
+    for (size_t i = 0; i < columns.size(); ++i) out += (i ? "|" : "") + columns[i];
+    out += '\n';
+  });
+  return out;
+}
+
 }  // namespace
+
+HeldConnection::HeldConnection(const std::string& db_path, const std::string& sql, bool read_only) {
+  Connection db = open(db_path, read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE);
+  exec_on(db.get(), sql);
+  m_db = db.release();
+}
+
+HeldConnection::~HeldConnection() {
+  sqlite3_close(m_db);
+}
 
 StoreContent store_content(const std::string& db_path, const std::set<std::string>& ignored_columns,
                            const std::set<std::string>& skipped_tables) {
-  Connection db = open_rw(db_path);
+  Connection db = open(db_path);
   StoreContent content;
   content["sqlite_master"] = content_of(db.get(), "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY 1, 2");
   std::vector<std::string> tables;
@@ -102,18 +129,21 @@ StoreContent store_content(const std::string& db_path, const std::set<std::strin
 }
 
 TableContent query_content(const std::string& db_path, const std::string& sql) {
-  Connection db = open_rw(db_path);
+  Connection db = open(db_path);
   return content_of(db.get(), sql);
 }
 
 std::string query_rw(const std::string& db_path, const std::string& sql) {
-  Connection db = open_rw(db_path);
-  std::string out;
-  each_row(db.get(), sql, [&](const std::vector<std::string>& columns) {
-    for (size_t i = 0; i < columns.size(); ++i) out += (i ? "|" : "") + columns[i];
-    out += '\n';
-  });
-  return out;
+  return rows_text(open(db_path).get(), sql);
+}
+
+std::string query(const std::string& db_path, const std::string& sql) {
+  return rows_text(open(db_path, SQLITE_OPEN_READONLY).get(), sql);
+}
+
+void exec(const std::string& db_path, const std::string& sql) {
+  Connection db = open(db_path);
+  exec_on(db.get(), sql);
 }
 
 void check_same_content(const StoreContent& expected, const StoreContent& actual) {

@@ -1,5 +1,6 @@
-// Test rig for pulls: a fake Graph server, a store in a temporary directory, a token file, and
-// run_pull with fast retry and pacing policies and a fixed clock.
+// The test rig for pulls: a fake Graph server in the test process, a store in a temporary
+// directory, a token file, and either run_pull in the test process (fast retry and pacing
+// policies, a fixed clock) or the command line of a 'pageaudit pull' child process.
 #pragma once
 
 #include <sys/stat.h>
@@ -7,12 +8,16 @@
 #include <chrono>
 #include <cstdint>
 #include <memory>
+#include <set>
+#include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "fake_graph.h"
 #include "pageaudit/cli/pull.h"
 #include "pageaudit/graph/http.h"
 #include "support.h"
+#include "values.h"
 
 namespace pageaudit::test {
 
@@ -20,9 +25,21 @@ namespace pageaudit::test {
 inline constexpr const char* k_pull_token = "EAAGpullSECRETtoken4711";
 inline constexpr const char* k_pull_page = "1100200300";
 
-inline Date day_of(const char* iso) {
-  return *Date::parse_iso(iso);
-}
+// The pull of the reliability tests, run as a child process: three Pages, 2026-06-02..2026-09-29
+// (120 days, all in Pacific daylight time, UTC-7, so a post's Pacific day is
+// date(created_time, '-7 hours') in SQL).
+inline const std::vector<std::string> k_fake_pull_pages = {"2100200300", "2100200301", "2100200302"};
+inline constexpr const char* k_fake_pull_since = "2026-06-02";
+inline constexpr const char* k_fake_pull_today = "2026-09-30";
+// Both runs of a comparison ask the same days and stamp the same times: 12:00 Pacific.
+inline const std::vector<std::string> k_fake_pull_clock = {"PAGEAUDIT_NOW=2026-09-30T19:00:00Z",
+                                                           "PAGEAUDIT_TODAY=2026-09-30"};
+
+// Run ids differ between runs by design; the clock is pinned, but a timestamp is still no content.
+// import_runs is the ledger, checked on its own.
+inline const std::set<std::string> k_pull_ignored_columns = {
+    "run_id", "last_run_id", "started_at", "finished_at", "updated_at", "loaded_at", "applied_at"};
+inline const std::set<std::string> k_pull_ledger_tables = {"import_runs"};
 
 // 12:00 UTC of a day: 04:00 or 05:00 of the same day in Pacific time.
 inline std::int64_t noon_utc(Date day) {
@@ -31,12 +48,12 @@ inline std::int64_t noon_utc(Date day) {
 
 class PullRig {
  public:
-  explicit PullRig(Date today = day_of("2026-09-30")) {
+  explicit PullRig(Date today = day("2026-09-30"), fake::FakeGraphOptions server_options = {}) {
     db = dir.file("store.db");
     token_file = dir.file("token");
     write_file(token_file, std::string(k_pull_token) + "\n");
     ::chmod(token_file.c_str(), 0600);
-    restart(today);
+    restart(today, std::move(server_options));
     options.pages = {k_pull_page};
     options.token_file = token_file;
     options.max_wait = "0";  // throttling stops at once unless a test allows waiting
@@ -98,6 +115,18 @@ class PullRig {
     return out;
   }
 
+  // 'pageaudit --db DB [--wait] pull' of options.pages since options.since from this server with
+  // the token file, 'parallel' requests in flight: the pull as a child process.
+  std::vector<std::string> args(const std::string& db_path, bool wait = false, int parallel = 8) const {
+    std::vector<std::string> out{"--db", db_path};
+    if (wait) out.push_back("--wait");
+    out.insert(out.end(), {"pull", "--graph-url", server->base_url(), "--token-file", token_file});
+    if (options.since) out.insert(out.end(), {"--since", *options.since});
+    out.insert(out.end(), {"--parallel", std::to_string(parallel)});
+    for (const std::string& page : options.pages) out.insert(out.end(), {"--page", page});
+    return out;
+  }
+
   long count(const std::string& table) const {
     return std::stol(query(db, "SELECT count(*) FROM " + table));
   }
@@ -110,6 +139,23 @@ class PullRig {
   std::int64_t now = 0;
   PullOptions options;
   PullSeams seams;
+};
+
+// The rig of the reliability tests' child-process pulls: k_fake_pull_pages since
+// k_fake_pull_since, the server answering after 'latency'; run them with k_fake_pull_clock.
+struct FakePullRig : PullRig {
+  explicit FakePullRig(std::chrono::milliseconds latency)
+      : PullRig(day(k_fake_pull_today), with_latency(latency)) {
+    options.pages = k_fake_pull_pages;
+    options.since = k_fake_pull_since;
+  }
+
+ private:
+  static fake::FakeGraphOptions with_latency(std::chrono::milliseconds latency) {
+    fake::FakeGraphOptions server_options;
+    server_options.latency = latency;
+    return server_options;
+  }
 };
 
 }  // namespace pageaudit::test

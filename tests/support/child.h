@@ -1,5 +1,5 @@
-// The pageaudit binary as a child process that a reliability test can kill at any moment
-// (support.h's run_pageaudit only waits for the end).
+// The pageaudit binary as a child process that a test waits for, or kills at any moment
+// (support.h's run_pageaudit is one waited for).
 #pragma once
 
 #include <sys/types.h>
@@ -15,6 +15,7 @@ struct ChildExit {
   std::string out;
   std::string err;
 };
+using RunResult = ChildExit;
 
 // A running program (PAGEAUDIT_BIN unless told otherwise) with the given arguments, the
 // environment without PAGEAUDIT_* (as run_pageaudit does) plus the 'env' entries ("NAME=value"),
