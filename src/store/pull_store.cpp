@@ -117,12 +117,8 @@ Result<std::vector<Row>> rows_of(Database& db, std::string_view sql,
   auto stmt = db.prepare(sql);
   if (!stmt) return tl::unexpected(stmt.error());
   std::vector<Row> out;
-  for (;;) {
-    auto row = stmt->step();
-    if (!row) return tl::unexpected(row.error());
-    if (!*row) break;
-    out.push_back(read(*stmt));
-  }
+  auto s = each_row(*stmt, [&](const Statement& row) { out.push_back(read(row)); });
+  if (!s) return tl::unexpected(s.error());
   return out;
 }
 
@@ -151,13 +147,11 @@ Result<PullCatalogue> load_pull_catalogue(Database& db) {
       "WHERE pull = 1 AND status = 'active' ORDER BY rowid");
   if (!stmt) return tl::unexpected(stmt.error());
   PullCatalogue out;
-  for (;;) {
-    auto row = stmt->step();
-    if (!row) return tl::unexpected(row.error());
-    if (!*row) break;
-    PullMetric metric{stmt->text(0), split_list(stmt->text(2))};
-    (stmt->text(1) == "page" ? out.page_metrics : out.post_metrics).push_back(std::move(metric));
-  }
+  auto s = each_row(*stmt, [&](const Statement& row) {
+    PullMetric metric{row.text(0), split_list(row.text(2))};
+    (row.text(1) == "page" ? out.page_metrics : out.post_metrics).push_back(std::move(metric));
+  });
+  if (!s) return tl::unexpected(s.error());
   return out;
 }
 
@@ -168,16 +162,14 @@ Result<PageState> load_page_state(Database& db, const std::string& page_id) {
       "SELECT kind, first_day, last_day FROM pull_coverage WHERE page_id = ? ORDER BY first_day");
   if (!coverage) return tl::unexpected(coverage.error());
   coverage->bind(1, page_id);
-  for (;;) {
-    auto row = coverage->step();
-    if (!row) return tl::unexpected(row.error());
-    if (!*row) break;
-    auto first = Date::parse_iso(coverage->text(1));
-    auto last = Date::parse_iso(coverage->text(2));
-    if (!first || !last) continue;  // edited by hand: asking those days again is harmless
-    (coverage->text(0) == "insights" ? state.insights_covered : state.posts_covered)
+  auto s = each_row(*coverage, [&](const Statement& row) {
+    auto first = Date::parse_iso(row.text(1));
+    auto last = Date::parse_iso(row.text(2));
+    if (!first || !last) return;  // edited by hand: asking those days again is harmless
+    (row.text(0) == "insights" ? state.insights_covered : state.posts_covered)
         .push_back(DayRange{*first, *last});
-  }
+  });
+  if (!s) return tl::unexpected(s.error());
   state.insights_covered = merge_ranges(std::move(state.insights_covered));
   state.posts_covered = merge_ranges(std::move(state.posts_covered));
 
@@ -186,12 +178,9 @@ Result<PageState> load_page_state(Database& db, const std::string& page_id) {
       "ORDER BY metric");
   if (!refused) return tl::unexpected(refused.error());
   refused->bind(1, page_id);
-  for (;;) {
-    auto row = refused->step();
-    if (!row) return tl::unexpected(row.error());
-    if (!*row) break;
-    state.unavailable.push_back(refused->text(0));
-  }
+  s = each_row(*refused,
+               [&](const Statement& row) { state.unavailable.push_back(row.text(0)); });
+  if (!s) return tl::unexpected(s.error());
 
   auto pull = db.prepare(
       "SELECT resume_after, EXISTS (SELECT 1 FROM page_metrics WHERE page_id = ?1 AND "
@@ -280,10 +269,13 @@ class PullStore::Writer {
     // Once a journal outgrows 64 KiB SQLite moves it to a temporary file, and from then on every
     // row cost an 8 KiB write() to /var/tmp (1.6 GB for 150,000 rows). In memory it is a copy.
     if (auto s = m_db.exec("PRAGMA temp_store = MEMORY"); !s) return s;
-    struct {
-      Statement* stmt;
-      std::string sql;
-    } statements[] = {
+    const std::string value_upsert = upsert_sql(k_value_upsert);
+    const std::string value_inserts = insert_sql(k_value_upsert, k_rows_per_upsert);
+    const std::string breakdown_upsert = upsert_sql(k_breakdown_upsert);
+    const std::string breakdown_inserts = insert_sql(k_breakdown_upsert, k_rows_per_upsert);
+    const std::string post_metric_upsert = upsert_sql(k_post_metric_upsert);
+    const std::string post_metric_inserts = insert_sql(k_post_metric_upsert, k_rows_per_upsert);
+    auto prepared = m_db.prepare_all({
         {&m_page_min,
          "INSERT INTO pages(page_id, source, updated_at) VALUES (?, 'graph', ?) "
          "ON CONFLICT(page_id) DO NOTHING"},
@@ -297,10 +289,10 @@ class PullStore::Writer {
          "followers_count = coalesce(excluded.followers_count, pages.followers_count), "
          "fan_count = coalesce(excluded.fan_count, pages.fan_count), source = 'graph', "
          "updated_at = excluded.updated_at"},
-        {&m_value, upsert_sql(k_value_upsert)},
-        {&m_values, insert_sql(k_value_upsert, k_rows_per_upsert)},
-        {&m_breakdown, upsert_sql(k_breakdown_upsert)},
-        {&m_breakdowns, insert_sql(k_breakdown_upsert, k_rows_per_upsert)},
+        {&m_value, value_upsert},
+        {&m_values, value_inserts},
+        {&m_breakdown, breakdown_upsert},
+        {&m_breakdowns, breakdown_inserts},
         {&m_post,
          "INSERT INTO posts(post_id, page_id, created_time, type, message, permalink, source, "
          "as_of, run_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'graph', ?7, ?8) "
@@ -310,8 +302,8 @@ class PullStore::Writer {
          "message = coalesce(excluded.message, posts.message), "
          "permalink = coalesce(excluded.permalink, posts.permalink), source = excluded.source, "
          "as_of = excluded.as_of, run_id = excluded.run_id WHERE excluded.as_of >= posts.as_of"},
-        {&m_post_metric, upsert_sql(k_post_metric_upsert)},
-        {&m_post_metrics, insert_sql(k_post_metric_upsert, k_rows_per_upsert)},
+        {&m_post_metric, post_metric_upsert},
+        {&m_post_metrics, post_metric_inserts},
         {&m_comment,
          "INSERT INTO comments(comment_id, post_id, page_id, parent_id, created_time, "
          "author_hash, author_name_hash, author_id, author_name, from_page, source, as_of, "
@@ -350,12 +342,8 @@ class PullStore::Writer {
          "ON CONFLICT(page_id) DO UPDATE SET backfill_start = "
          "min(coalesce(pull_state.backfill_start, excluded.backfill_start), "
          "excluded.backfill_start)"},
-    };
-    for (auto& entry : statements) {
-      auto stmt = m_db.prepare(entry.sql);
-      if (!stmt) return tl::unexpected(stmt.error());
-      *entry.stmt = std::move(*stmt);
-    }
+    });
+    if (!prepared) return prepared;
     m_prepared = true;
     return {};
   }
@@ -436,14 +424,12 @@ class PullStore::Writer {
     const char* kind = kind_name(coverage.kind);
     m_coverage_select.bind_ref(1, page_id).bind(2, kind);
     std::vector<DayRange> ranges{coverage.days};
-    for (;;) {
-      auto row = m_coverage_select.step();
-      if (!row) return tl::unexpected(row.error());
-      if (!*row) break;
-      auto first = Date::parse_iso(m_coverage_select.text(0));
-      auto last = Date::parse_iso(m_coverage_select.text(1));
+    auto read = each_row(m_coverage_select, [&](const Statement& row) {
+      auto first = Date::parse_iso(row.text(0));
+      auto last = Date::parse_iso(row.text(1));
       if (first && last) ranges.push_back(DayRange{*first, *last});
-    }
+    });
+    if (!read) return read;
     m_coverage_select.reset();
     if (auto s = m_coverage_delete.bind_ref(1, page_id).bind(2, kind).run(); !s) return s;
     for (const DayRange& range : merge_ranges(std::move(ranges))) {

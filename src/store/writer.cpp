@@ -44,10 +44,7 @@ Result<StoreSink> StoreSink::create(Database& db, std::string source, std::strin
   sink.m_as_of = std::move(as_of);
   sink.m_run_id = run_id;
   sink.m_now = utc_now_iso();
-  struct {
-    Statement* stmt;
-    const char* sql;
-  } statements[] = {
+  auto prepared = db.prepare_all({
       {&sink.m_page,
        "INSERT INTO pages(page_id, name, source, updated_at) VALUES (?1, ?2, ?3, ?4) "
        "ON CONFLICT(page_id) DO UPDATE SET name = coalesce(excluded.name, pages.name), "
@@ -85,12 +82,8 @@ Result<StoreSink> StoreSink::create(Database& db, std::string source, std::strin
        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
        "ON CONFLICT(post_id, metric, key) DO UPDATE SET value = excluded.value, source = excluded.source, "
        "as_of = excluded.as_of, run_id = excluded.run_id WHERE excluded.as_of >= post_metrics.as_of"},
-  };
-  for (auto& entry : statements) {
-    auto stmt = db.prepare(entry.sql);
-    if (!stmt) return tl::unexpected(stmt.error());
-    *entry.stmt = std::move(*stmt);
-  }
+  });
+  if (!prepared) return tl::unexpected(prepared.error());
   return sink;
 }
 
