@@ -12,6 +12,8 @@
 #include "pageaudit/input/export.h"
 #include "pageaudit/input/tables.h"
 #include "pageaudit/store/audit_store.h"
+#include "pageaudit/store/catalog.h"
+#include "pageaudit/store/import_run.h"
 #include "pageaudit/store/store.h"
 #include "pageaudit/store/writer.h"
 
@@ -44,12 +46,7 @@ Date export_day(const std::string& path, const ImportOptions& options) {
 // The Page for files that do not name one: --page, else the store's only Page.
 Result<std::optional<std::string>> default_page(Database& db, const ImportOptions& options) {
   if (options.page_id) return options.page_id;
-  auto count = db.scalar_int("SELECT count(*) FROM pages");
-  if (!count) return tl::unexpected(count.error());
-  if (count->value_or(0) != 1) return std::optional<std::string>{};
-  auto only = db.scalar_text("SELECT page_id FROM pages");
-  if (!only) return tl::unexpected(only.error());
-  return *only;
+  return only_page(db);
 }
 
 std::string describe(const ExportSummary& summary, Layout layout) {
@@ -378,7 +375,7 @@ Status run_import(const GlobalOptions& global, const ImportOptions& options, con
     store = std::move(*opened);
   }
 
-  auto catalog = Catalog::load(store->db());
+  auto catalog = load_catalog(store->db());
   if (!catalog) return tl::unexpected(catalog.error());
   if (options.metric) {
     const MetricInfo* info = catalog->metric(*options.metric);

@@ -111,17 +111,6 @@ std::string insert_sql(const Upsert& upsert, size_t rows) {
   return sql;
 }
 
-template <typename Row>
-Result<std::vector<Row>> rows_of(Database& db, std::string_view sql,
-                                 Row (*read)(const Statement&)) {
-  auto stmt = db.prepare(sql);
-  if (!stmt) return tl::unexpected(stmt.error());
-  std::vector<Row> out;
-  auto s = each_row(*stmt, [&](const Statement& row) { out.push_back(read(row)); });
-  if (!s) return tl::unexpected(s.error());
-  return out;
-}
-
 }  // namespace
 
 std::optional<std::int64_t> parse_utc_iso(std::string_view text) {
@@ -626,26 +615,6 @@ Status PullStore::close() {
   std::lock_guard<std::mutex> lock(m_mutex);
   if (m_error) return tl::unexpected(*m_error);
   return {};
-}
-
-Result<std::vector<MetricAvailability>> unavailable_metrics(Database& db) {
-  return rows_of<MetricAvailability>(
-      db,
-      "SELECT page_id, metric, status, since, coalesce(message, '') FROM page_metric_status "
-      "WHERE status = 'unavailable' ORDER BY page_id, metric",
-      [](const Statement& s) {
-        return MetricAvailability{s.text(0), s.text(1), s.text(2), s.text(3), s.text(4)};
-      });
-}
-
-Result<std::vector<PullStateRow>> pull_states(Database& db) {
-  return rows_of<PullStateRow>(
-      db,
-      "SELECT page_id, last_status, last_pull_at, resume_after, insights_empty_on "
-      "FROM pull_state ORDER BY page_id",
-      [](const Statement& s) {
-        return PullStateRow{s.text(0), s.opt_text(1), s.opt_text(2), s.opt_text(3), s.opt_text(4)};
-      });
 }
 
 }  // namespace pageaudit

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "pageaudit/input/export.h"
+#include "pageaudit/store/catalog.h"
 #include "pageaudit/store/store.h"
 #include "support.h"
 
@@ -19,7 +20,7 @@ const Catalog& seeded_catalog() {
   static const Catalog catalog = [] {
     auto store = Store::open_memory();
     REQUIRE(store);
-    auto loaded = Catalog::load((*store)->db());
+    auto loaded = load_catalog((*store)->db());
     REQUIRE(loaded);
     return std::move(*loaded);
   }();

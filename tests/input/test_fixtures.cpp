@@ -8,6 +8,7 @@
 #include <set>
 
 #include "pageaudit/input/export.h"
+#include "pageaudit/store/catalog.h"
 #include "pageaudit/store/store.h"
 #include "support.h"
 
@@ -100,7 +101,7 @@ TEST_CASE("every real export fixture imports with the expected counts or is refu
   }
   auto store = Store::open_memory();
   REQUIRE(store);
-  auto catalog = Catalog::load((*store)->db());
+  auto catalog = load_catalog((*store)->db());
   REQUIRE(catalog);
 
   std::set<std::string> covered;
@@ -143,7 +144,7 @@ TEST_CASE("the classic page-level fixture keeps the likes total as page_fans, no
   if (!fs::exists(file)) return;
   auto store = Store::open_memory();
   REQUIRE(store);
-  auto catalog = Catalog::load((*store)->db());
+  auto catalog = load_catalog((*store)->db());
   REQUIRE(catalog);
   auto reader = CsvReader::open(file.string());
   REQUIRE(reader);

@@ -1,6 +1,5 @@
 // What `pull` reads from and writes to the store: the metrics to pull, each Page's pull state
-// (days already pulled, metrics Meta refuses, throttling), the pulled data itself, and the
-// queries `status` shows about pulls.
+// (days already pulled, metrics Meta refuses, throttling) and the pulled data itself.
 #pragma once
 
 #include <condition_variable>
@@ -78,28 +77,6 @@ class PullStore final : public PullSink {
   std::optional<Error> m_error;
   std::thread m_thread;
 };
-
-// ---- for `status` ---------------------------------------------------------------------------
-
-struct MetricAvailability {
-  std::string page_id;
-  std::string metric;
-  std::string status;   // "available" | "unavailable"
-  std::string since;    // UTC time it was first seen so
-  std::string message;  // Meta's words for "unavailable"
-};
-// Every page_metric_status row whose status is 'unavailable', by Page and metric.
-Result<std::vector<MetricAvailability>> unavailable_metrics(Database& db);
-
-struct PullStateRow {
-  std::string page_id;
-  std::optional<std::string> last_status;  // "ok" | "partial" | "failed"
-  std::optional<std::string> last_pull_at;
-  std::optional<std::string> resume_after;       // set: Meta throttled the Page
-  std::optional<std::string> insights_empty_on;  // set: the token may lack read_insights
-};
-// Every pull_state row, by Page.
-Result<std::vector<PullStateRow>> pull_states(Database& db);
 
 // 'YYYY-MM-DDTHH:MM:SSZ' as seconds since the epoch; nullopt for any other text.
 std::optional<std::int64_t> parse_utc_iso(std::string_view text);

@@ -1,0 +1,15 @@
+// Loading the metric catalogue and its alias tables (sql/migrations/0002_catalog.sql) from the
+// store into the input layer's Catalog.
+#pragma once
+
+#include "pageaudit/core/error.h"
+#include "pageaudit/input/catalog.h"
+
+namespace pageaudit {
+
+class Database;
+
+// Loads metric_catalog (by metric), metric_aliases and field_aliases.
+Result<Catalog> load_catalog(Database& db);
+
+}  // namespace pageaudit
