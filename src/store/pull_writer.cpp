@@ -8,6 +8,7 @@
 #include "pageaudit/core/clock.h"
 #include "pageaudit/core/redact.h"
 #include "pageaudit/store/sqlite.h"
+#include "pageaudit/store/upserts.h"
 #include "pageaudit/store/writer.h"
 
 namespace pageaudit {
@@ -33,70 +34,45 @@ const char* status_name(PageRunStatus status) {
 // SQLite's own (starting, opening cursors, halting) beside the row's ~9,000; 32 rows share it.
 constexpr size_t k_rows_per_upsert = 32;
 
-// An upsert split around its VALUES row. It is prepared twice: as an upsert of one row, and as
-// a plain INSERT OR IGNORE of k_rows_per_upsert rows (see upsert_all for why). Values shared by
-// every row of a chunk (its Page, as_of, run) are parameters ?1, ?2, ... bound once per chunk;
-// each bare ? is a row's own, numbered after them.
-struct Upsert {
-  const char* into;  // "t(...) VALUES "
-  const char* row;   // "(?1, ?, 'graph', ?2)"
-  const char* tail;  // " ON CONFLICT(...) DO UPDATE ..."
-  int shared;        // the ?N in `row`
-  int params;        // the bare ? in `row`
+// A page-data upsert (upserts.h) with the pull's VALUES row. It is prepared twice: as an upsert
+// of one row, and as a plain INSERT OR IGNORE of k_rows_per_upsert rows (see upsert_all for why).
+// Values shared by every row of a chunk (its Page, as_of, run) are parameters ?1, ?2, ... bound
+// once per chunk; each bare ? is a row's own, numbered after them.
+struct BulkUpsert {
+  const Upsert* upsert;
+  const char* row;  // "(?1, ?, 'graph', ?2)"
+  int shared;       // the ?N in `row`
+  int params;       // the bare ? in `row`
 };
 
-constexpr Upsert k_value_upsert{
-    "page_metrics(page_id, metric, period, date, value, end_time, source, as_of, run_id) VALUES ",
-    "(?1, ?, ?, ?, ?, ?, 'graph', ?2, ?3)",
-    " ON CONFLICT(page_id, metric, period, date) DO UPDATE SET value = excluded.value, "
-    "end_time = excluded.end_time, source = excluded.source, as_of = excluded.as_of, "
-    "run_id = excluded.run_id WHERE excluded.as_of >= page_metrics.as_of",
-    3, 5};
+constexpr BulkUpsert k_value_upsert{&k_page_metrics, "(?1, ?, ?, ?, ?, ?, 'graph', ?2, ?3)", 3, 5};
+constexpr BulkUpsert k_breakdown_upsert{
+    &k_page_metric_breakdowns, "(?1, ?, 'day', ?, ?, ?, ?, 'count', 'graph', ?2, ?3)", 3, 5};
+constexpr BulkUpsert k_post_metric_upsert{&k_post_metrics, "(?, ?, ?, ?, 'graph', ?1, ?2)", 2, 4};
 
-constexpr Upsert k_breakdown_upsert{
-    "page_metric_breakdowns(page_id, metric, period, date, dimension, key, value, unit, source, "
-    "as_of, run_id) VALUES ",
-    "(?1, ?, 'day', ?, ?, ?, ?, 'count', 'graph', ?2, ?3)",
-    " ON CONFLICT(page_id, metric, period, date, dimension, key) DO UPDATE "
-    "SET value = excluded.value, unit = excluded.unit, source = excluded.source, "
-    "as_of = excluded.as_of, run_id = excluded.run_id "
-    "WHERE excluded.as_of >= page_metric_breakdowns.as_of",
-    3, 5};
-
-constexpr Upsert k_post_metric_upsert{
-    "post_metrics(post_id, metric, key, value, source, as_of, run_id) VALUES ",
-    "(?, ?, ?, ?, 'graph', ?1, ?2)",
-    " ON CONFLICT(post_id, metric, key) DO UPDATE SET value = excluded.value, "
-    "source = excluded.source, as_of = excluded.as_of, run_id = excluded.run_id "
-    "WHERE excluded.as_of >= post_metrics.as_of",
-    2, 4};
-
-// Appends a VALUES row with every bare ? numbered from `next` on (SQLite would number a bare ?
-// after the largest number seen so far, which the shared ones upset).
-void append_row(std::string& sql, const Upsert& upsert, int& next) {
-  for (const char* c = upsert.row; *c != '\0'; ++c) {
-    sql += *c;
-    if (*c == '?' && !(c[1] >= '0' && c[1] <= '9')) sql += std::to_string(next++);
+// `rows` VALUES rows with every bare ? numbered after the shared ones (SQLite would number a
+// bare ? after the largest number seen so far, which the shared ones upset).
+std::string values_rows(const BulkUpsert& bulk, size_t rows) {
+  std::string sql;
+  int next = bulk.shared + 1;
+  for (size_t r = 0; r < rows; ++r) {
+    if (r > 0) sql += ", ";
+    for (const char* c = bulk.row; *c != '\0'; ++c) {
+      sql += *c;
+      if (*c == '?' && !(c[1] >= '0' && c[1] <= '9')) sql += std::to_string(next++);
+    }
   }
+  return sql;
 }
 
 // The upsert of one row.
-std::string upsert_sql(const Upsert& upsert) {
-  std::string sql = std::string("INSERT INTO ") + upsert.into;
-  int next = upsert.shared + 1;
-  append_row(sql, upsert, next);
-  return sql + upsert.tail;
+std::string upsert_sql(const BulkUpsert& bulk) {
+  return upsert_sql(*bulk.upsert, values_rows(bulk, 1));
 }
 
 // INSERT OR IGNORE of `rows` rows.
-std::string insert_sql(const Upsert& upsert, size_t rows) {
-  std::string sql = std::string("INSERT OR IGNORE INTO ") + upsert.into;
-  int next = upsert.shared + 1;
-  for (size_t r = 0; r < rows; ++r) {
-    if (r > 0) sql += ", ";
-    append_row(sql, upsert, next);
-  }
-  return sql;
+std::string insert_sql(const BulkUpsert& bulk, size_t rows) {
+  return insert_or_ignore_sql(*bulk.upsert, values_rows(bulk, rows));
 }
 
 }  // namespace
@@ -167,32 +143,14 @@ class PullWriter::Impl {
     const std::string post_metric_upsert = upsert_sql(k_post_metric_upsert);
     const std::string post_metric_inserts = insert_sql(k_post_metric_upsert, k_rows_per_upsert);
     auto prepared = m_db.prepare_all({
-        {&m_page_min,
-         "INSERT INTO pages(page_id, source, updated_at) VALUES (?, 'graph', ?) "
-         "ON CONFLICT(page_id) DO NOTHING"},
-        {&m_page,
-         "INSERT INTO pages(page_id, name, username, category, link, followers_count, fan_count, "
-         "source, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'graph', ?8) "
-         "ON CONFLICT(page_id) DO UPDATE SET name = coalesce(excluded.name, pages.name), "
-         "username = coalesce(excluded.username, pages.username), "
-         "category = coalesce(excluded.category, pages.category), "
-         "link = coalesce(excluded.link, pages.link), "
-         "followers_count = coalesce(excluded.followers_count, pages.followers_count), "
-         "fan_count = coalesce(excluded.fan_count, pages.fan_count), source = 'graph', "
-         "updated_at = excluded.updated_at"},
+        {&m_page_min, upsert_sql(k_page_listed, "(?1, 'graph', ?2)")},
+        {&m_page, upsert_sql(k_page_described, "(?1, ?2, ?3, ?4, ?5, ?6, ?7, 'graph', ?8)")},
         {&m_value, value_upsert},
         {&m_values, value_inserts},
         {&m_breakdown, breakdown_upsert},
         {&m_breakdowns, breakdown_inserts},
-        {&m_post,
-         "INSERT INTO posts(post_id, page_id, created_time, type, message, permalink, source, "
-         "as_of, run_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'graph', ?7, ?8) "
-         "ON CONFLICT(post_id) DO UPDATE SET "
-         "created_time = coalesce(excluded.created_time, posts.created_time), "
-         "type = coalesce(excluded.type, posts.type), "
-         "message = coalesce(excluded.message, posts.message), "
-         "permalink = coalesce(excluded.permalink, posts.permalink), source = excluded.source, "
-         "as_of = excluded.as_of, run_id = excluded.run_id WHERE excluded.as_of >= posts.as_of"},
+        // Posts from the Graph have no title: NULL keeps a title an export gave.
+        {&m_post, upsert_sql(k_posts, "(?1, ?2, ?3, ?4, NULL, ?5, ?6, 'graph', ?7, ?8)")},
         {&m_post_metric, post_metric_upsert},
         {&m_post_metrics, post_metric_inserts},
         {&m_comment,
@@ -266,7 +224,7 @@ class PullWriter::Impl {
   // shared(stmt) binds the shared parameters (they outlast runs: a run resets, it does not
   // clear); bind(stmt, base, slot, row) binds a row's own, base + 1, base + 2, ...
   template <typename Row, typename Shared, typename Bind>
-  Status upsert_all(Statement& one, Statement& many, const Upsert& upsert,
+  Status upsert_all(Statement& one, Statement& many, const BulkUpsert& upsert,
                     const std::vector<Row>& rows, Shared shared, Bind bind) {
     if (rows.empty()) return {};
     shared(one);
