@@ -47,19 +47,7 @@ Status run_demo(const GlobalOptions& global, const DemoOptions& options, const C
   }
 
   // A fresh store: an existing file is replaced only when an earlier demo made it.
-  if (fs::exists(global.db_path, ec)) {
-    StoreOptions check;
-    check.read_only = true;
-    auto existing = Store::open(global.db_path, check);
-    auto demo_made = existing ? made_by_demo((*existing)->db()) : Result<bool>(false);
-    if (!demo_made || !*demo_made) {
-      return failf(ExitCode::cant_create,
-                   "{}: a store is already there and the demo did not make it; give the demo another --db PATH",
-                   global.db_path);
-    }
-    existing->reset();
-    for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(global.db_path + suffix, ec);
-  }
+  if (auto s = remove_demo_store(global.db_path); !s) return s;
 
   std::vector<fs::path> files;
   for (const auto& entry : fs::directory_iterator(exports, ec)) {
