@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "pageaudit/core/clock.h"
+#include "pageaudit/store/catalog.h"
 
 namespace pageaudit {
 namespace {
@@ -160,6 +161,7 @@ struct AuditInputReader::Queries {
   Statement time_log;
   Statement outcomes;
   Statement audience;
+  SeriesBreaks series_breaks;  // the catalogue's, read once
   // The customer lists are the business's, not a Page's: read once, on the first Page.
   bool customers_read = false;
   long customers_imported = 0;
@@ -435,6 +437,9 @@ Result<AuditInputReader> AuditInputReader::prepare(Database& db) {
        "AND date <= ?3) ORDER BY dimension, key"},
   });
   if (!prepared) return tl::unexpected(prepared.error());
+  auto breaks = load_series_breaks(db);
+  if (!breaks) return tl::unexpected(breaks.error());
+  q->series_breaks = *breaks;
   return AuditInputReader(db, std::move(q));
 }
 
@@ -451,6 +456,7 @@ Result<AuditInput> AuditInputReader::load(const AuditScope& scope) {
   input.page_id = scope.page_id;
   input.goals = scope.goals;
   input.language = scope.language;
+  input.series_breaks = m_queries->series_breaks;
 
   InputReader reader(*m_queries, *m_db, input, std::move(*newest));
   if (auto s = reader.read_all(); !s) return tl::unexpected(s.error());

@@ -48,4 +48,22 @@ Result<Catalog> load_catalog(Database& db) {
   return catalog;
 }
 
+Result<SeriesBreaks> load_series_breaks(Database& db) {
+  auto stmt = db.prepare(
+      "SELECT metric, retired_since FROM metric_catalog WHERE metric IN ('page_impressions', "
+      "'page_impressions_unique')");
+  if (!stmt) return tl::unexpected(stmt.error());
+  std::optional<Date> views, viewers;
+  auto s = each_row(*stmt, [&](const Statement& row) {
+    (row.text(0) == "page_impressions" ? views : viewers) = Date::parse_iso(row.text(1));
+  });
+  if (!s) return tl::unexpected(s.error());
+  if (!views || !viewers) {
+    return fail(ExitCode::software,
+                "metric_catalog: page_impressions and page_impressions_unique need a day in "
+                "retired_since");
+  }
+  return SeriesBreaks{*views, *viewers};
+}
+
 }  // namespace pageaudit

@@ -100,15 +100,16 @@ Status stale_followers(Database& db, Date today, std::vector<std::string>& out) 
   });
 }
 
-// Series breaks: Meta replaced impressions with views (Nov 2025) and reach with viewers (2026).
+// Series breaks: a Page with both a retired metric and the one the catalogue says replaced it
+// (impressions by views, reach by viewers), which count differently.
 Status series_breaks(Database& db, std::vector<std::string>& out) {
   return add_rows(
       db,
-      "SELECT a.page_id, a.metric, b.metric, max(a.date), min(b.date) FROM page_metrics a JOIN "
-      "page_metrics b ON a.page_id = b.page_id AND a.period = 'day' AND b.period = 'day' "
-      "AND ((a.metric = 'page_impressions' AND b.metric = 'page_media_view') OR "
-      "     (a.metric = 'page_impressions_unique' AND b.metric = 'page_total_media_view_unique')) "
-      "GROUP BY a.page_id, a.metric, b.metric",
+      "SELECT a.page_id, a.metric, b.metric, max(a.date), min(b.date) FROM metric_catalog c "
+      "JOIN page_metrics a ON a.metric = c.metric AND a.period = 'day' "
+      "JOIN page_metrics b ON b.page_id = a.page_id AND b.metric = c.replaced_by "
+      "AND b.period = 'day' WHERE c.metric IN ('page_impressions', 'page_impressions_unique') "
+      "GROUP BY a.page_id, a.metric, b.metric ORDER BY a.page_id, a.metric, b.metric",
       [](const Statement& s) {
         return fmt::format(
             "Page {}: series break: {} (to {}) was replaced by {} (from {}); "

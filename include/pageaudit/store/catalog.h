@@ -2,6 +2,7 @@
 // store into the input layer's Catalog.
 #pragma once
 
+#include "pageaudit/audit/figures.h"
 #include "pageaudit/core/error.h"
 #include "pageaudit/input/catalog.h"
 
@@ -11,5 +12,8 @@ class Database;
 
 // Loads metric_catalog (by metric), metric_aliases and field_aliases.
 Result<Catalog> load_catalog(Database& db);
+
+// The series breaks, from the catalogue's retired_since; an error (70) when it lacks one.
+Result<SeriesBreaks> load_series_breaks(Database& db);
 
 }  // namespace pageaudit
