@@ -88,7 +88,8 @@ Result<ExportImported> import_export(Database& db, const Catalog& catalog, const
   auto page = options.page_id ? Result<std::optional<std::string>>(options.page_id) : only_page(db);
   if (!page) return tl::unexpected(page.error());
   const std::string source = file_name(path);
-  ExportContext context{path,    *page, options.page_id.has_value(), export_day(path, options),
+  const bool page_given = options.page_id.has_value();
+  ExportContext context{path,           *page,   page_given, export_day(path, options),
                         options.metric, &catalog};
 
   ExportImported out;
@@ -99,19 +100,19 @@ Result<ExportImported> import_export(Database& db, const Catalog& catalog, const
     out.summary = std::move(*summary);
     return out;
   }
-  auto written = import_run(
-      db, RunStart{"import", source, path, std::nullopt, std::nullopt, *page},
-      [&](int64_t run_id) -> Result<RunEnd> {
-        auto sink = StoreSink::create(db, source, context.as_of.iso(), run_id);
-        if (!sink) return tl::unexpected(sink.error());
-        auto summary = read_export(stream, context, *sink, &out.layout);
-        if (!summary) return tl::unexpected(summary.error());
-        out.summary = std::move(*summary);
-        std::string notes;
-        for (const auto& note : out.summary.notes) notes += (notes.empty() ? "" : "; ") + note;
-        return RunEnd{out.summary.counts.total(), notes, out.summary.page_id,
-                      std::string(layout_name(out.layout))};
-      });
+  const auto write = [&](int64_t run_id) -> Result<RunEnd> {
+    auto sink = StoreSink::create(db, source, context.as_of.iso(), run_id);
+    if (!sink) return tl::unexpected(sink.error());
+    auto summary = read_export(stream, context, *sink, &out.layout);
+    if (!summary) return tl::unexpected(summary.error());
+    out.summary = std::move(*summary);
+    std::string notes;
+    for (const auto& note : out.summary.notes) notes += (notes.empty() ? "" : "; ") + note;
+    return RunEnd{out.summary.counts.total(), notes, out.summary.page_id,
+                  std::string(layout_name(out.layout))};
+  };
+  auto written =
+      import_run(db, RunStart{"import", source, path, std::nullopt, std::nullopt, *page}, write);
   if (!written) return tl::unexpected(written.error());
   return out;
 }
@@ -199,28 +200,26 @@ Result<TableFile> read_table(const std::string& path, TableKind kind) {
   return file;
 }
 
-Status import_table(Database& db, const std::string& path, const TableFile& file,
-                    bool keep_pii) {
+Status import_table(Database& db, const std::string& path, const TableFile& file, bool keep_pii) {
   const std::string source = file_name(path);
   const std::string kind = table_name(file.kind);
-  return import_run(
-      db, RunStart{"import", source, path, std::nullopt, kind, std::nullopt},
-      [&](int64_t run_id) -> Result<RunEnd> {
-        Status s;
-        switch (file.kind) {
-          case TableKind::customers:
-            s = write_customers(db, file.customers, keep_pii, source, run_id);
-            break;
-          case TableKind::time:
-            s = write_time_log(db, file.time, source, run_id);
-            break;
-          case TableKind::outcomes:
-            s = write_outcomes(db, file.outcomes, source, run_id);
-            break;
-        }
-        if (!s) return tl::unexpected(s.error());
-        return RunEnd{file.rows_written(), "", std::nullopt, kind};
-      });
+  const auto write = [&](int64_t run_id) -> Result<RunEnd> {
+    Status s;
+    switch (file.kind) {
+      case TableKind::customers:
+        s = write_customers(db, file.customers, keep_pii, source, run_id);
+        break;
+      case TableKind::time:
+        s = write_time_log(db, file.time, source, run_id);
+        break;
+      case TableKind::outcomes:
+        s = write_outcomes(db, file.outcomes, source, run_id);
+        break;
+    }
+    if (!s) return tl::unexpected(s.error());
+    return RunEnd{file.rows_written(), "", std::nullopt, kind};
+  };
+  return import_run(db, RunStart{"import", source, path, std::nullopt, kind, std::nullopt}, write);
 }
 
 Result<std::optional<std::string>> only_page(Database& db) {

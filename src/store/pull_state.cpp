@@ -57,8 +57,7 @@ Result<PageState> load_page_state(Database& db, const std::string& page_id) {
       "ORDER BY metric");
   if (!refused) return tl::unexpected(refused.error());
   refused->bind(1, page_id);
-  s = each_row(*refused,
-               [&](const Statement& row) { state.unavailable.push_back(row.text(0)); });
+  s = each_row(*refused, [&](const Statement& row) { state.unavailable.push_back(row.text(0)); });
   if (!s) return tl::unexpected(s.error());
 
   auto pull = db.prepare(

@@ -41,8 +41,7 @@ const Upsert k_page_described{
 
 const Upsert k_page_metrics{
     "page_metrics", "page_id, metric, period, date, value, end_time, source, as_of, run_id",
-    "page_id, metric, period, date",
-    "value = excluded.value, end_time = excluded.end_time", true};
+    "page_id, metric, period, date", "value = excluded.value, end_time = excluded.end_time", true};
 
 const Upsert k_page_metric_breakdowns{
     "page_metric_breakdowns",

@@ -8,8 +8,8 @@ using namespace pageaudit;
 
 namespace {
 
-const RunStart k_start{"import", std::string("f.csv"), std::string("/x/f.csv"), std::nullopt,
-                       std::nullopt, std::nullopt};
+const RunStart k_start{"import",     std::string("f.csv"), std::string("/x/f.csv"),
+                       std::nullopt, std::nullopt,         std::nullopt};
 
 Status add_page(Database& db) {
   return db.exec("INSERT INTO pages(page_id, source, updated_at) VALUES ('1', 'f.csv', 'now')");

@@ -23,9 +23,10 @@ TEST_CASE("status warns of a series break where a retired metric meets its repla
   auto store = Store::open_memory();
   REQUIRE(store);
   Database& db = (*store)->db();
-  REQUIRE(db.exec("INSERT INTO pages(page_id, name, source, updated_at) VALUES ('1', 'Café', "
-                  "'f.csv', 'now'); INSERT INTO import_runs(command, started_at, status) VALUES "
-                  "('import', 'now', 'ok')"));
+  REQUIRE(
+      db.exec("INSERT INTO pages(page_id, name, source, updated_at) VALUES ('1', 'Café', "
+              "'f.csv', 'now'); INSERT INTO import_runs(command, started_at, status) VALUES "
+              "('import', 'now', 'ok')"));
   REQUIRE(add_day(db, "page_impressions", "2025-11-01", 900));
   REQUIRE(add_day(db, "page_impressions", "2025-11-14", 800));
   REQUIRE(add_day(db, "page_media_view", "2025-11-15", 100));

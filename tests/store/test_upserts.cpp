@@ -23,8 +23,9 @@ TEST_CASE("plain and ignoring inserts take the writer's rows as they are") {
   CHECK(insert_sql(k_page_metrics, "(?1, ?2, ?3, ?4, ?5, NULL, ?6, ?7, ?8)") ==
         "INSERT INTO page_metrics(page_id, metric, period, date, value, end_time, source, as_of, "
         "run_id) VALUES (?1, ?2, ?3, ?4, ?5, NULL, ?6, ?7, ?8)");
-  CHECK(insert_or_ignore_sql(k_post_metrics, "(?3, ?4, ?5, ?6, 'graph', ?1, ?2), (?7, ?8, ?9, "
-                                             "?10, 'graph', ?1, ?2)") ==
+  CHECK(insert_or_ignore_sql(k_post_metrics,
+                             "(?3, ?4, ?5, ?6, 'graph', ?1, ?2), (?7, ?8, ?9, "
+                             "?10, 'graph', ?1, ?2)") ==
         "INSERT OR IGNORE INTO post_metrics(post_id, metric, key, value, source, as_of, run_id) "
         "VALUES (?3, ?4, ?5, ?6, 'graph', ?1, ?2), (?7, ?8, ?9, ?10, 'graph', ?1, ?2)");
 }

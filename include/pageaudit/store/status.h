@@ -43,10 +43,10 @@ struct RunSummary {
 };
 
 struct StoreStatus {
-  std::vector<PageSummary> pages;          // by page_id
-  std::vector<CoverageSummary> coverage;   // metrics by Page, metric, period, first day; posts last
-  std::vector<RunSummary> runs;            // the last 10, newest first
-  std::vector<std::string> warnings;       // complete sentences, in the order they are shown
+  std::vector<PageSummary> pages;         // by page_id
+  std::vector<CoverageSummary> coverage;  // metrics by Page, metric, period, first day; posts last
+  std::vector<RunSummary> runs;           // the last 10, newest first
+  std::vector<std::string> warnings;      // complete sentences, in the order they are shown
 };
 
 // Reads everything `status` shows. today: the local day, for the age of follower counts (older
