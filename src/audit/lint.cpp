@@ -176,10 +176,11 @@ std::vector<DataQualityNote> check_data_quality(const AuditInput& input) {
   // Meta replaced these metrics with ones that count differently: a series that spans the
   // replacement is not one series.
   if (!input.impressions.empty() && !input.views.empty()) {
-    out.push_back(note(input, "series-break-views"));
+    out.push_back(note(input, "series-break-views", fmt::arg("day", input.series_breaks.views.iso())));
   }
   if (!input.reach.empty() && (!input.viewers.empty() || input.viewers_window)) {
-    out.push_back(note(input, "series-break-viewers"));
+    out.push_back(
+        note(input, "series-break-viewers", fmt::arg("day", input.series_breaks.viewers.iso())));
   }
 
   constexpr long k_min_survey = 100;

@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "pageaudit/cli/commands.h"
+#include "pageaudit/store/import_run.h"
 #include "pageaudit/store/store.h"
 
 namespace pageaudit {
@@ -46,24 +47,7 @@ Status run_demo(const GlobalOptions& global, const DemoOptions& options, const C
   }
 
   // A fresh store: an existing file is replaced only when an earlier demo made it.
-  if (fs::exists(global.db_path, ec)) {
-    StoreOptions check;
-    check.read_only = true;
-    auto existing = Store::open(global.db_path, check);
-    bool demo_made = false;
-    if (existing) {
-      auto others = (*existing)->db().scalar_int("SELECT count(*) FROM import_runs WHERE command <> 'demo'");
-      auto demos = (*existing)->db().scalar_int("SELECT count(*) FROM import_runs WHERE command = 'demo'");
-      demo_made = others && demos && others->value_or(1) == 0 && demos->value_or(0) > 0;
-    }
-    if (!demo_made) {
-      return failf(ExitCode::cant_create,
-                   "{}: a store is already there and the demo did not make it; give the demo another --db PATH",
-                   global.db_path);
-    }
-    existing->reset();
-    for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(global.db_path + suffix, ec);
-  }
+  if (auto s = remove_demo_store(global.db_path); !s) return s;
 
   std::vector<fs::path> files;
   for (const auto& entry : fs::directory_iterator(exports, ec)) {
@@ -95,9 +79,7 @@ Status run_demo(const GlobalOptions& global, const DemoOptions& options, const C
     StoreOptions store_options;
     auto store = Store::open(global.db_path, store_options);
     if (!store) return tl::unexpected(store.error());
-    if (auto s = (*store)->db().exec("UPDATE import_runs SET command = 'demo' WHERE command = 'import'"); !s) {
-      return s;
-    }
+    if (auto s = mark_demo_runs((*store)->db()); !s) return s;
   }
 
   // The audit as of the last day with followers, in the goals file's language.

@@ -81,10 +81,6 @@ svg text { font-size: 11px; fill: #222; }
 }
 )";
 
-// The days Meta replaced a metric with one that counts differently (docs/audit.md).
-const Date k_views_replaced_impressions = *Date::from_ymd(2025, 11, 15);
-const Date k_viewers_replaced_reach = *Date::from_ymd(2026, 6, 15);
-
 // A symbol next to each status, so that it reads without colour.
 std::string_view status_symbol(GoalStatus status) {
   switch (status) {
@@ -241,8 +237,8 @@ class HtmlWriter {
       const Date week_start = series.points.front().first - 6;
       covered_from = covered_from ? std::min(*covered_from, week_start) : week_start;
     }
-    const DayRule breaks[] = {{k_views_replaced_impressions, text("html.chart.break-views")},
-                              {k_viewers_replaced_reach, text("html.chart.break-viewers")}};
+    const DayRule breaks[] = {{m_in.series_breaks.views, text("html.chart.break-views")},
+                              {m_in.series_breaks.viewers, text("html.chart.break-viewers")}};
     for (const DayRule& rule : breaks) {
       if (covered_from && *covered_from <= rule.day && rule.day <= m_r.as_of) {
         chart.day_rules.push_back(rule);

@@ -7,20 +7,10 @@
 #include <utility>
 
 #include "pageaudit/core/clock.h"
+#include "pageaudit/store/catalog.h"
 
 namespace pageaudit {
 namespace {
-
-// Steps stmt to the end, calling row() on each row; stops at the first error.
-template <typename Row>
-Status each_row(Statement& stmt, Row row) {
-  for (;;) {
-    auto more = stmt.step();
-    if (!more) return tl::unexpected(more.error());
-    if (!*more) return {};
-    row(stmt);
-  }
-}
 
 std::optional<std::string> if_kept(bool keep, const std::optional<std::string>& value) {
   return keep ? value : std::nullopt;
@@ -150,7 +140,7 @@ Result<std::vector<PageInfo>> list_pages(Database& db) {
   auto stmt = db.prepare("SELECT page_id, coalesce(name, '') FROM pages ORDER BY page_id");
   if (!stmt) return tl::unexpected(stmt.error());
   std::vector<PageInfo> pages;
-  auto done = each_row(*stmt, [&](Statement& row) { pages.push_back({row.text(0), row.text(1)}); });
+  auto done = each_row(*stmt, [&](const Statement& row) { pages.push_back({row.text(0), row.text(1)}); });
   if (!done) return tl::unexpected(done.error());
   return pages;
 }
@@ -171,6 +161,7 @@ struct AuditInputReader::Queries {
   Statement time_log;
   Statement outcomes;
   Statement audience;
+  SeriesBreaks series_breaks;  // the catalogue's, read once
   // The customer lists are the business's, not a Page's: read once, on the first Page.
   bool customers_read = false;
   long customers_imported = 0;
@@ -199,7 +190,7 @@ Result<std::optional<std::string>> newest_follower_day(AuditInputReader::Queries
   q.newest_follower_day.reset();
   q.newest_follower_day.bind(1, page_id);
   std::optional<std::string> newest;
-  auto s = each_row(q.newest_follower_day, [&](Statement& row) { newest = row.opt_text(0); });
+  auto s = each_row(q.newest_follower_day, [&](const Statement& row) { newest = row.opt_text(0); });
   if (!s) return tl::unexpected(s.error());
   return newest;
 }
@@ -249,13 +240,13 @@ class InputReader {
  private:
   Status page_name() {
     return each_row(scoped(m_q.page_name),
-                    [&](Statement& row) { m_input.page_name = row.text(0); });
+                    [&](const Statement& row) { m_input.page_name = row.text(0); });
   }
 
   Status followers() {
     Statement& stmt = scoped(m_q.followers);
     stmt.bind(4, (m_input.window_start() - 1).iso()).bind(5, m_newest_follower_day);
-    return each_row(stmt, [&](Statement& row) { add(m_input.followers, row); });
+    return each_row(stmt, [&](const Statement& row) { add(m_input.followers, row); });
   }
 
   // A daily metric over the window, or from its first day when whole_history.
@@ -263,7 +254,7 @@ class InputReader {
     Statement& stmt = scoped(m_q.daily);
     stmt.bind(4, metric);
     if (whole_history) stmt.bind(2, "0000-00-00");
-    return each_row(stmt, [&](Statement& row) { add(into, row); });
+    return each_row(stmt, [&](const Statement& row) { add(into, row); });
   }
 
   Status viewers_window() {
@@ -273,7 +264,7 @@ class InputReader {
     if (!period) return {};
     Statement& stmt = scoped(m_q.viewers_window);
     stmt.bind(4, period);
-    return each_row(stmt, [&](Statement& row) { m_input.viewers_window = row.real(0); });
+    return each_row(stmt, [&](const Statement& row) { m_input.viewers_window = row.real(0); });
   }
 
   Status net_follows() {
@@ -292,7 +283,7 @@ class InputReader {
   }
 
   Status posts() {
-    return each_row(window_ended(m_q.posts), [&](Statement& row) {
+    return each_row(window_ended(m_q.posts), [&](const Statement& row) {
       if (row.integer(0)) m_input.posts = static_cast<long>(row.integer(1));
     });
   }
@@ -300,14 +291,14 @@ class InputReader {
   Status comments() {
     bool any = false;
     auto s =
-        each_row(scoped(m_q.comments_known), [&](Statement& row) { any = row.integer(0) != 0; });
+        each_row(scoped(m_q.comments_known), [&](const Statement& row) { any = row.integer(0) != 0; });
     if (!s) return s;
     if (!any) return {};
 
     s = each_row(window_ended(m_q.comments),
-                 [&](Statement& row) { m_input.comments = row.integer(0); });
+                 [&](const Statement& row) { m_input.comments = row.integer(0); });
     if (!s) return s;
-    s = each_row(window_ended(m_q.commenters), [&](Statement& row) {
+    s = each_row(window_ended(m_q.commenters), [&](const Statement& row) {
       if (m_input.commenters.empty() || m_input.commenters.back().id != row.text(0)) {
         m_input.commenters.push_back({row.text(0), {}});
       }
@@ -315,16 +306,16 @@ class InputReader {
     });
     if (!s) return s;
     return each_row(window_ended(m_q.replies),
-                    [&](Statement& row) { m_input.reply_hours.push_back(row.real(0)); });
+                    [&](const Statement& row) { m_input.reply_hours.push_back(row.real(0)); });
   }
 
   Status time_log() {
-    return each_row(scoped(m_q.time_log), [&](Statement& row) { add(m_input.time_log, row); });
+    return each_row(scoped(m_q.time_log), [&](const Statement& row) { add(m_input.time_log, row); });
   }
 
   Status outcomes() {
     return each_row(scoped(m_q.outcomes),
-                    [&](Statement& row) { add(m_input.outcomes[row.text(2)], row); });
+                    [&](const Statement& row) { add(m_input.outcomes[row.text(2)], row); });
   }
 
   Status customers() {
@@ -334,7 +325,7 @@ class InputReader {
       auto stmt = m_db.prepare("SELECT name_hash, email_hash, phone_hash FROM customers");
       if (!stmt) return tl::unexpected(stmt.error());
       CustomerHashes hashes;
-      auto s = each_row(*stmt, [&](Statement& row) {
+      auto s = each_row(*stmt, [&](const Statement& row) {
         for (int column = 0; column < 3; ++column) {
           if (!row.is_null(column)) hashes.insert(row.text(column));
         }
@@ -354,7 +345,7 @@ class InputReader {
          {"page_follows_age_gender", "page_follows_country", "page_follows_city"}) {
       Statement& stmt = scoped(m_q.audience);
       stmt.bind(4, metric);
-      auto s = each_row(stmt, [&](Statement& row) {
+      auto s = each_row(stmt, [&](const Statement& row) {
         const double scale = row.text(3) == "fraction" ? 100 : 1;
         m_input.audience.push_back({row.text(0), row.text(1), row.real(2) * scale});
       });
@@ -375,7 +366,7 @@ class InputReader {
   Statement& window_ended(Statement& stmt) { return scoped(stmt).bind(4, m_after); }
 
   // A row of (date, value) into a series.
-  static void add(DailySeries& series, Statement& row) {
+  static void add(DailySeries& series, const Statement& row) {
     if (auto day = Date::parse_iso(row.text(0))) series[*day] = row.real(1);
   }
 
@@ -400,9 +391,9 @@ Result<AuditInputReader> AuditInputReader::prepare(Database& db) {
   auto q = std::make_unique<Queries>();
   const std::string in_window(k_comments_in_window);
   const std::string author(k_comment_author);
-  const std::pair<Statement*, std::string> queries[] = {
+  auto prepared = db.prepare_all({
       {&q->page_name, "SELECT coalesce(name, '') FROM pages WHERE page_id = ?1"},
-      {&q->newest_follower_day, std::string(k_newest_follower_day)},
+      {&q->newest_follower_day, k_newest_follower_day},
       // The window's days from ?4 and the newest day ?5. Comparisons with values, not BETWEEN or
       // a subquery: SQLite pushes only those down into the view's window function, so that only
       // these days are ranked.
@@ -444,12 +435,11 @@ Result<AuditInputReader> AuditInputReader::prepare(Database& db) {
        "metric = ?4 AND value IS NOT NULL AND (unit = 'percent' OR unit = 'fraction') AND "
        "date = (SELECT max(date) FROM page_metric_breakdowns WHERE page_id = ?1 AND metric = ?4 "
        "AND date <= ?3) ORDER BY dimension, key"},
-  };
-  for (const auto& [stmt, sql] : queries) {
-    auto prepared = db.prepare(sql);
-    if (!prepared) return tl::unexpected(prepared.error());
-    *stmt = std::move(*prepared);
-  }
+  });
+  if (!prepared) return tl::unexpected(prepared.error());
+  auto breaks = load_series_breaks(db);
+  if (!breaks) return tl::unexpected(breaks.error());
+  q->series_breaks = *breaks;
   return AuditInputReader(db, std::move(q));
 }
 
@@ -466,6 +456,7 @@ Result<AuditInput> AuditInputReader::load(const AuditScope& scope) {
   input.page_id = scope.page_id;
   input.goals = scope.goals;
   input.language = scope.language;
+  input.series_breaks = m_queries->series_breaks;
 
   InputReader reader(*m_queries, *m_db, input, std::move(*newest));
   if (auto s = reader.read_all(); !s) return tl::unexpected(s.error());
@@ -488,15 +479,17 @@ struct AuditInserts {
   Statement goal;
 
   static Result<AuditInserts> prepare(Database& db) {
-    auto audit = db.prepare(
-        "INSERT INTO audit_runs(page_id, as_of, window_days, started_at, finished_at, format, "
-        "goals_file, json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
-    if (!audit) return tl::unexpected(audit.error());
-    auto goal = db.prepare(
-        "INSERT INTO audit_results(audit_id, goal_id, metric, status, current, projected, "
-        "required_per_day, projected_date, lint) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
-    if (!goal) return tl::unexpected(goal.error());
-    return AuditInserts{std::move(*audit), std::move(*goal)};
+    AuditInserts inserts;
+    auto prepared = db.prepare_all({
+        {&inserts.audit,
+         "INSERT INTO audit_runs(page_id, as_of, window_days, started_at, finished_at, format, "
+         "goals_file, json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"},
+        {&inserts.goal,
+         "INSERT INTO audit_results(audit_id, goal_id, metric, status, current, projected, "
+         "required_per_day, projected_date, lint) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"},
+    });
+    if (!prepared) return tl::unexpected(prepared.error());
+    return inserts;
   }
 
   // Inserts one audit inside the caller's transaction; returns its audit_id.

@@ -147,6 +147,15 @@ Result<Statement> Database::prepare(std::string_view sql) {
   return stmt;
 }
 
+Status Database::prepare_all(std::initializer_list<StatementSql> table) {
+  for (const StatementSql& entry : table) {
+    auto stmt = prepare(entry.sql);
+    if (!stmt) return tl::unexpected(stmt.error());
+    *entry.into = std::move(*stmt);
+  }
+  return {};
+}
+
 Result<std::optional<std::string>> Database::scalar_text(std::string_view sql) {
   auto stmt = prepare(sql);
   if (!stmt) return tl::unexpected(stmt.error());
@@ -207,12 +216,16 @@ Result<bool> Statement::step() {
   return tl::unexpected(std::move(error));
 }
 
+void Statement::Rows::advance() {
+  auto row = m_stmt->step();
+  m_row = row && *row;
+  if (!row) m_status = tl::unexpected(row.error());
+}
+
 Status Statement::run() {
-  for (;;) {
-    auto row = step();
-    if (!row) return tl::unexpected(row.error());
-    if (!*row) break;
-  }
+  Result<bool> row = step();
+  while (row && *row) row = step();
+  if (!row) return tl::unexpected(row.error());
   sqlite3_reset(m_stmt.get());
   return {};
 }

@@ -3,6 +3,7 @@
 
 #include "pageaudit/core/clock.h"
 #include "pageaudit/core/redact.h"
+#include "pageaudit/store/upserts.h"
 
 namespace pageaudit {
 
@@ -44,53 +45,20 @@ Result<StoreSink> StoreSink::create(Database& db, std::string source, std::strin
   sink.m_as_of = std::move(as_of);
   sink.m_run_id = run_id;
   sink.m_now = utc_now_iso();
-  struct {
-    Statement* stmt;
-    const char* sql;
-  } statements[] = {
-      {&sink.m_page,
-       "INSERT INTO pages(page_id, name, source, updated_at) VALUES (?1, ?2, ?3, ?4) "
-       "ON CONFLICT(page_id) DO UPDATE SET name = coalesce(excluded.name, pages.name), "
-       "updated_at = excluded.updated_at"},
-      {&sink.m_page_min,
-       "INSERT INTO pages(page_id, source, updated_at) VALUES (?1, ?2, ?3) ON CONFLICT(page_id) DO NOTHING"},
-      {&sink.m_metric_insert,
-       "INSERT INTO page_metrics(page_id, metric, period, date, value, source, as_of, run_id) "
-       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"},
-      {&sink.m_metric,
-       "INSERT INTO page_metrics(page_id, metric, period, date, value, source, as_of, run_id) "
-       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
-       "ON CONFLICT(page_id, metric, period, date) DO UPDATE SET value = excluded.value, "
-       "end_time = NULL, source = excluded.source, as_of = excluded.as_of, run_id = excluded.run_id "
-       "WHERE excluded.as_of >= page_metrics.as_of"},
-      {&sink.m_breakdown_insert,
-       "INSERT INTO page_metric_breakdowns(page_id, metric, period, date, dimension, key, value, unit, "
-       "source, as_of, run_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"},
-      {&sink.m_breakdown,
-       "INSERT INTO page_metric_breakdowns(page_id, metric, period, date, dimension, key, value, unit, "
-       "source, as_of, run_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
-       "ON CONFLICT(page_id, metric, period, date, dimension, key) DO UPDATE SET value = excluded.value, "
-       "unit = excluded.unit, source = excluded.source, as_of = excluded.as_of, run_id = excluded.run_id "
-       "WHERE excluded.as_of >= page_metric_breakdowns.as_of"},
-      {&sink.m_post,
-       "INSERT INTO posts(post_id, page_id, created_time, type, title, message, permalink, source, as_of, "
-       "run_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
-       "ON CONFLICT(post_id) DO UPDATE SET created_time = coalesce(excluded.created_time, posts.created_time), "
-       "type = coalesce(excluded.type, posts.type), title = coalesce(excluded.title, posts.title), "
-       "message = coalesce(excluded.message, posts.message), "
-       "permalink = coalesce(excluded.permalink, posts.permalink), source = excluded.source, "
-       "as_of = excluded.as_of, run_id = excluded.run_id WHERE excluded.as_of >= posts.as_of"},
-      {&sink.m_post_metric,
-       "INSERT INTO post_metrics(post_id, metric, key, value, source, as_of, run_id) "
-       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
-       "ON CONFLICT(post_id, metric, key) DO UPDATE SET value = excluded.value, source = excluded.source, "
-       "as_of = excluded.as_of, run_id = excluded.run_id WHERE excluded.as_of >= post_metrics.as_of"},
-  };
-  for (auto& entry : statements) {
-    auto stmt = db.prepare(entry.sql);
-    if (!stmt) return tl::unexpected(stmt.error());
-    *entry.stmt = std::move(*stmt);
-  }
+  // Parameters in column order; page_metrics.end_time, which exports do not have, is NULL.
+  constexpr std::string_view metric_row = "(?1, ?2, ?3, ?4, ?5, NULL, ?6, ?7, ?8)";
+  constexpr std::string_view breakdown_row = "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
+  auto prepared = db.prepare_all({
+      {&sink.m_page, upsert_sql(k_page_named, "(?1, ?2, ?3, ?4)")},
+      {&sink.m_page_min, upsert_sql(k_page_listed, "(?1, ?2, ?3)")},
+      {&sink.m_metric_insert, insert_sql(k_page_metrics, metric_row)},
+      {&sink.m_metric, upsert_sql(k_page_metrics, metric_row)},
+      {&sink.m_breakdown_insert, insert_sql(k_page_metric_breakdowns, breakdown_row)},
+      {&sink.m_breakdown, upsert_sql(k_page_metric_breakdowns, breakdown_row)},
+      {&sink.m_post, upsert_sql(k_posts, "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")},
+      {&sink.m_post_metric, upsert_sql(k_post_metrics, "(?1, ?2, ?3, ?4, ?5, ?6, ?7)")},
+  });
+  if (!prepared) return tl::unexpected(prepared.error());
   return sink;
 }
 

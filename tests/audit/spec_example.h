@@ -19,6 +19,7 @@ inline AuditInput spec_example() {
   in.today = day("2026-11-21");
   in.page_id = "100064197037125";
   in.page_name = "Café La Esquina";
+  in.series_breaks = {day("2025-11-15"), day("2026-06-15")};  // as sql/ has them
   in.followers[day("2026-10-23")] = 9564;
   for (int i = 0; i < 28; ++i) in.followers[day("2026-10-24") + i] = 9577 + 11 * i;
 

@@ -11,6 +11,7 @@
 #include "pageaudit/audit/goals.h"
 #include "pageaudit/graph/parse.h"
 #include "pageaudit/input/export.h"
+#include "pageaudit/store/catalog.h"
 #include "pageaudit/store/store.h"
 
 namespace pageaudit::fuzz {
@@ -76,7 +77,7 @@ const Catalog& store_catalog() {
   static const Catalog catalog = [] {
     auto store = Store::open_memory();
     if (!store) std::abort();
-    auto loaded = Catalog::load((*store)->db());
+    auto loaded = load_catalog((*store)->db());
     if (!loaded) std::abort();
     return std::move(*loaded);
   }();

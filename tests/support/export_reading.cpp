@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
+#include "pageaudit/store/catalog.h"
 #include "pageaudit/store/store.h"
 #include "support.h"
 
@@ -69,7 +70,7 @@ const Catalog& seeded_catalog() {
   static const Result<Catalog> catalog = [] {
     auto store = Store::open_memory();
     REQUIRE(store);
-    return Catalog::load((*store)->db());
+    return load_catalog((*store)->db());
   }();
   REQUIRE_MESSAGE(catalog, (catalog ? "" : catalog.error().message));
   return *catalog;

@@ -30,6 +30,13 @@ struct Commenter {
 // Hashed identifiers of customers (audit/identity.h), looked up by commenters' hashes.
 using CustomerHashes = std::set<std::string, std::less<>>;
 
+// The days Meta replaced impressions with views and reach with viewers, which count differently:
+// metric_catalog.retired_since of page_impressions and page_impressions_unique (store/catalog.h).
+struct SeriesBreaks {
+  Date views;
+  Date viewers;
+};
+
 struct AuditInput {
   Date as_of;  // the audit day: the window's last day
   int window_days = 28;
@@ -46,8 +53,9 @@ struct AuditInput {
   DailySeries net_follows;               // daily follows minus unfollows
   DailySeries viewers;                   // daily unique viewers: never summed across days
   std::optional<double> viewers_window;  // unique viewers over the whole window, as Meta counts
-  DailySeries impressions;               // retired 2025-11-15, replaced by views
-  DailySeries reach;                     // retired 2026-06-15, replaced by viewers
+  DailySeries impressions;               // retired, replaced by views
+  DailySeries reach;                     // retired, replaced by viewers
+  SeriesBreaks series_breaks;
 
   std::optional<long> posts;          // posts published in the window; nullopt: no post data
   std::optional<long> comments;       // visitors' comments in the window; nullopt: no comment data

@@ -1,5 +1,5 @@
-// The metric catalogue and the alias tables, loaded from the store once per run: how a header,
-// chart title or block title found in an export maps to a canonical metric.
+// The metric catalogue and the alias tables (the store loads them once per run: store/catalog.h):
+// how a header, chart title or block title found in an export maps to a canonical metric.
 #pragma once
 
 #include <optional>
@@ -11,8 +11,6 @@
 #include "pageaudit/core/error.h"
 
 namespace pageaudit {
-
-class Database;
 
 enum class Platform { facebook, instagram, ambiguous };
 
@@ -36,9 +34,6 @@ struct MetricInfo {
 
 class Catalog {
  public:
-  // Loads metric_catalog, metric_aliases and field_aliases.
-  static Result<Catalog> load(Database& db);
-
   // context: "chart_title", "classic_column", "content_column", "audience_block", "history_column",
   // "api_id". Matching folds case and whitespace (fold_header).
   const MetricAlias* metric_alias(std::string_view context, std::string_view text) const;
@@ -50,7 +45,9 @@ class Catalog {
   bool is_stock(std::string_view name) const;
   const std::vector<MetricInfo>& metrics() const { return m_metrics; }
 
-  // For tests: add an alias without a database.
+  // Filling the catalogue: the store's loader, and tests without a database. A metric added again
+  // under the same name is the one metric() finds.
+  void add_metric(MetricInfo info);
   void add_metric_alias(std::string context, std::string alias, MetricAlias target);
   void add_field_alias(std::string context, std::string alias, std::string field);
 

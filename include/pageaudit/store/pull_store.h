@@ -1,6 +1,5 @@
-// What `pull` reads from and writes to the store: the metrics to pull, each Page's pull state
-// (days already pulled, metrics Meta refuses, throttling), the pulled data itself, and the
-// queries `status` shows about pulls.
+// The store as the pull's sink: the pulled data is queued and written by a thread of its own.
+// (What the pull reads first is in pull_state.h.)
 #pragma once
 
 #include <condition_variable>
@@ -14,19 +13,13 @@
 
 #include "pageaudit/core/error.h"
 #include "pageaudit/graph/pull.h"
+#include "pageaudit/store/pull_state.h"
 #include "pageaudit/store/sqlite.h"
 
 namespace pageaudit {
 
-// The catalogue metrics with pull = 1 and status 'active', in catalogue order.
-struct PullCatalogue {
-  std::vector<PullMetric> page_metrics;  // scope 'page': daily series
-  std::vector<PullMetric> post_metrics;  // scope 'post': lifetime values
-};
-Result<PullCatalogue> load_pull_catalogue(Database& db);
-
-// What the store knows about a Page's pulls; a Page never pulled gets an empty state.
-Result<PageState> load_page_state(Database& db, const std::string& page_id);
+struct PullOp;
+class PullWriter;
 
 // The store as the pull's sink. Rows are tagged source 'graph', the Page's run id and as_of (the
 // day of the pull); like imports, a row is replaced only by one read the same day or later.
@@ -62,46 +55,18 @@ class PullStore final : public PullSink {
   Status close();
 
  private:
-  struct Op;
-  class Writer;
-
-  Status enqueue(Op op);
+  Status enqueue(PullOp op);
   void run_writer();
 
-  std::unique_ptr<Writer> m_writer;  // the statements, used by the writer thread only
+  std::unique_ptr<PullWriter> m_writer;  // the statements, used by the writer thread only
   std::mutex m_mutex;                // guards everything below
   std::condition_variable m_work;    // the writer waits for work
   std::condition_variable m_room;    // callers wait for room in the queue
-  std::vector<Op> m_queue;
+  std::vector<PullOp> m_queue;
   long m_queued_rows = 0;
   bool m_closing = false;
   std::optional<Error> m_error;
   std::thread m_thread;
 };
-
-// ---- for `status` ---------------------------------------------------------------------------
-
-struct MetricAvailability {
-  std::string page_id;
-  std::string metric;
-  std::string status;   // "available" | "unavailable"
-  std::string since;    // UTC time it was first seen so
-  std::string message;  // Meta's words for "unavailable"
-};
-// Every page_metric_status row whose status is 'unavailable', by Page and metric.
-Result<std::vector<MetricAvailability>> unavailable_metrics(Database& db);
-
-struct PullStateRow {
-  std::string page_id;
-  std::optional<std::string> last_status;  // "ok" | "partial" | "failed"
-  std::optional<std::string> last_pull_at;
-  std::optional<std::string> resume_after;       // set: Meta throttled the Page
-  std::optional<std::string> insights_empty_on;  // set: the token may lack read_insights
-};
-// Every pull_state row, by Page.
-Result<std::vector<PullStateRow>> pull_states(Database& db);
-
-// 'YYYY-MM-DDTHH:MM:SSZ' as seconds since the epoch; nullopt for any other text.
-std::optional<std::int64_t> parse_utc_iso(std::string_view text);
 
 }  // namespace pageaudit

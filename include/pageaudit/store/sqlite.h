@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
 #include <memory>
 #include <optional>
 #include <string>
@@ -16,6 +17,12 @@ struct sqlite3_stmt;
 namespace pageaudit {
 
 class Statement;
+
+// One entry of a statement table: where a prepared statement goes and its SQL.
+struct StatementSql {
+  Statement* into;
+  std::string_view sql;
+};
 
 // "PATH: cannot write the store: CAUSE" with ExitCode::cant_create (73): the one message for a
 // store that cannot be created or written, whatever found out first (the lock file, SQLite's
@@ -40,6 +47,9 @@ class Database {
   // Runs one or more statements with no parameters and no results (DDL, PRAGMA).
   Status exec(std::string_view sql);
   Result<Statement> prepare(std::string_view sql);
+  // Prepares every statement of a table into its place; the first failure, if any (the
+  // statements before it are prepared, those after it are left as they were).
+  Status prepare_all(std::initializer_list<StatementSql> table);
   // First column of the first row of a query, as text; nullopt when there is no row or NULL.
   Result<std::optional<std::string>> scalar_text(std::string_view sql);
   Result<std::optional<int64_t>> scalar_int(std::string_view sql);
@@ -50,7 +60,6 @@ class Database {
   // folder is not writable by this user.
   bool read_only() const;
   const std::string& path() const { return m_path; }
-  sqlite3* handle() const { return m_db.get(); }
 
  private:
   struct Closer {
@@ -81,6 +90,12 @@ class Statement {
   Statement& bind(int index, const std::optional<T>& value) {
     return value ? bind(index, *value) : bind_null(index);
   }
+
+  class Rows;
+  // The statement's rows, for a range-for: `auto rows = stmt.rows(); for (const Statement& row :
+  // rows) {...}`, each row read through the statement's column getters. An error ends the loop
+  // and is kept: the caller checks rows.status() after it.
+  [[nodiscard]] Rows rows();
 
   // Steps once: true when a row is available, false when done.
   Result<bool> step();
@@ -114,6 +129,54 @@ class Statement {
   std::string m_path;  // the store's path as opened, for messages
   std::string m_sql;
 };
+
+// The rows of one run of a statement (Statement::rows()). Single pass: begin() steps to the first
+// row, ++ to the next; the loop ends at the last row or at the first error.
+class Statement::Rows {
+ public:
+  struct End {};
+  class Iterator {
+   public:
+    explicit Iterator(Rows* rows) : m_rows(rows) {}
+    const Statement& operator*() const { return *m_rows->m_stmt; }
+    Iterator& operator++() {
+      m_rows->advance();
+      return *this;
+    }
+    bool operator==(End) const { return !m_rows->m_row; }
+
+   private:
+    Rows* m_rows;
+  };
+
+  explicit Rows(Statement& stmt) : m_stmt(&stmt) {}
+  Iterator begin() {
+    advance();
+    return Iterator(this);
+  }
+  End end() const { return {}; }
+  // {} when every row was read; else the error that ended the loop.
+  [[nodiscard]] const Status& status() const { return m_status; }
+
+ private:
+  void advance();
+
+  Statement* m_stmt;
+  bool m_row = false;
+  Status m_status;
+};
+
+inline Statement::Rows Statement::rows() {
+  return Rows(*this);
+}
+
+// Calls row(stmt) on each row of stmt; the first error, if any, after which no row is read.
+template <typename Row>
+Status each_row(Statement& stmt, Row row) {
+  auto rows = stmt.rows();
+  for (const Statement& current : rows) row(current);
+  return rows.status();
+}
 
 // BEGIN IMMEDIATE on construction (begin() reports failure); ROLLBACK in the destructor unless
 // commit() succeeded. IMMEDIATE takes the write lock up front so a second writer waits or fails

@@ -1,0 +1,100 @@
+// The store's side of `import` and `demo`: one file imported as one run (recorded in import_runs,
+// written in one transaction, all or nothing), for Meta's exports and the business's own files;
+// which Page a file that names none belongs to; which runs the demo made.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pageaudit/core/error.h"
+#include "pageaudit/input/export.h"
+#include "pageaudit/input/tables.h"
+#include "pageaudit/store/writer.h"
+
+namespace pageaudit {
+
+class Database;
+
+// How a run ends when its data was written: what finish_run() records.
+struct RunEnd {
+  long rows = 0;
+  std::string message;  // notes, "" for none
+  std::optional<std::string> page_id;
+  std::optional<std::string> kind;
+};
+
+// The import choreography, once: records the run as 'running' (committed at once, so a killed
+// run stays visible), then in one transaction calls write(run_id) and finishes the run with what
+// it returns. On any error the transaction is rolled back and the run forgotten: the store is as
+// it was, and the error is returned.
+Status import_run(Database& db, const RunStart& start,
+                  const std::function<Result<RunEnd>(int64_t run_id)>& write);
+
+// "PATH:0: cannot open: CAUSE" (66) or "PATH:0: is a directory" (66); {} for a readable file.
+Status check_readable(const std::string& path);
+
+// --- Meta's exports -----------------------------------------------------------------------------
+
+struct ExportImportOptions {
+  std::optional<std::string> page_id;  // --page: the Page of files that do not name one
+  std::optional<std::string> metric;   // --metric: a daily chart the catalogue lacks, as this
+  std::optional<Date> exported_on;     // --exported-on
+  bool dry_run = false;                // read and count, write nothing
+};
+
+struct ExportImported {
+  ExportSummary summary;
+  Layout layout = Layout::unknown;
+};
+
+// Imports one of Meta's export files as one run (source: its file name), as of the day it was
+// exported: --exported-on, else a date in its name, else its modification day. The Page of a
+// file that names none: --page, else the store's only Page.
+Result<ExportImported> import_export(Database& db, const Catalog& catalog, const std::string& path,
+                                     const ExportImportOptions& options);
+
+// "3 daily values, 1 post (LAYOUT, FIRST..LAST) for Page ID": what was (or would be) imported.
+std::string describe(const ExportImported& imported);
+
+// --- the business's own files (--as) ------------------------------------------------------------
+
+enum class TableKind { customers, time, outcomes };
+// "customers", "time", "outcomes"; nullopt for anything else.
+std::optional<TableKind> table_kind(std::string_view name);
+// import_runs.kind of each: the table the rows go to.
+const char* table_name(TableKind kind);
+
+// One file of the business's, read and checked whole before anything is written.
+struct TableFile {
+  TableKind kind = TableKind::customers;
+  CustomerList customers;
+  std::vector<TimeEntry> time;
+  OutcomeTable outcomes;
+
+  long rows_written() const;
+};
+Result<TableFile> read_table(const std::string& path, TableKind kind);
+
+// Writes a file read by read_table() as one run (source: its file name).
+Status import_table(Database& db, const std::string& path, const TableFile& file, bool keep_pii);
+
+// --- queries ------------------------------------------------------------------------------------
+
+// The store's only Page; nullopt when it holds none or several.
+Result<std::optional<std::string>> only_page(Database& db);
+
+// True when the store has runs and the demo made every one of them (mark_demo_runs): such a store
+// a later demo may replace.
+Result<bool> made_by_demo(Database& db);
+// Marks every import run as the demo's (import_runs.command 'demo').
+Status mark_demo_runs(Database& db);
+// Removes the store at `path` (and its -wal and -shm files) when an earlier demo made it; nothing
+// when there is none. Any other store is kept: "PATH: a store is already there and the demo did
+// not make it; give the demo another --db PATH" (73).
+Status remove_demo_store(const std::string& path);
+
+}  // namespace pageaudit

@@ -1,0 +1,262 @@
+// One file imported as one run; the import's and the demo's queries of the ledger and the Pages.
+#include "pageaudit/store/import_run.h"
+
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <cstring>
+#include <ctime>
+#include <filesystem>
+
+#include "pageaudit/input/csv.h"
+#include "pageaudit/store/audit_store.h"
+#include "pageaudit/store/sqlite.h"
+#include "pageaudit/store/store.h"
+
+namespace pageaudit {
+namespace {
+
+// Counts what a dry run would write, writing nothing.
+class CountingSink : public RecordSink {
+ public:
+  Status page(const PageRecord&) override { return {}; }
+  Status page_metric(const PageMetricRecord&) override { return {}; }
+  Status breakdown(const BreakdownRecord&) override { return {}; }
+  Status post(const PostRecord&) override { return {}; }
+  Status post_metric(const PostMetricRecord&) override { return {}; }
+};
+
+// The day the file was exported: --exported-on, else a date in its name, else its mtime (local).
+Date export_day(const std::string& path, const ExportImportOptions& options) {
+  if (options.exported_on) return *options.exported_on;
+  if (auto named = date_in_file_name(path)) return *named;
+  struct stat st {};
+  if (::stat(path.c_str(), &st) == 0) {
+    std::tm local{};
+    localtime_r(&st.st_mtime, &local);
+    if (auto day = Date::from_ymd(local.tm_year + 1900, local.tm_mon + 1, local.tm_mday)) {
+      return *day;
+    }
+  }
+  return Date::today_local();
+}
+
+std::string file_name(const std::string& path) {
+  return std::filesystem::path(path).filename().string();
+}
+
+}  // namespace
+
+Status import_run(Database& db, const RunStart& start,
+                  const std::function<Result<RunEnd>(int64_t run_id)>& write) {
+  auto run_id = start_run(db, start);
+  if (!run_id) return tl::unexpected(run_id.error());
+  Transaction txn(db);
+  Status written = txn.begin();
+  if (written) {
+    auto end = write(*run_id);
+    if (!end) written = tl::unexpected(end.error());
+    if (written) {
+      written = finish_run(db, *run_id, "ok", end->rows, end->message, end->page_id, end->kind);
+    }
+  }
+  if (written) written = txn.commit();
+  if (!written) {
+    txn.rollback();
+    (void)forget_run(db, *run_id);
+  }
+  return written;
+}
+
+Status check_readable(const std::string& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) {
+    return fail(ExitCode::no_input,
+                at(path, 0, fmt::format("cannot open: {}", std::strerror(errno))));
+  }
+  if (S_ISDIR(st.st_mode)) return fail(ExitCode::no_input, at(path, 0, "is a directory"));
+  return {};
+}
+
+Result<ExportImported> import_export(Database& db, const Catalog& catalog, const std::string& path,
+                                     const ExportImportOptions& options) {
+  if (auto s = check_readable(path); !s) return tl::unexpected(s.error());
+  auto reader = CsvReader::open(path);
+  if (!reader) return tl::unexpected(reader.error());
+  RecordStream stream(**reader);
+
+  auto page = options.page_id ? Result<std::optional<std::string>>(options.page_id) : only_page(db);
+  if (!page) return tl::unexpected(page.error());
+  const std::string source = file_name(path);
+  const bool page_given = options.page_id.has_value();
+  ExportContext context{path,           *page,   page_given, export_day(path, options),
+                        options.metric, &catalog};
+
+  ExportImported out;
+  if (options.dry_run) {
+    CountingSink sink;
+    auto summary = read_export(stream, context, sink, &out.layout);
+    if (!summary) return tl::unexpected(summary.error());
+    out.summary = std::move(*summary);
+    return out;
+  }
+  const auto write = [&](int64_t run_id) -> Result<RunEnd> {
+    auto sink = StoreSink::create(db, source, context.as_of.iso(), run_id);
+    if (!sink) return tl::unexpected(sink.error());
+    auto summary = read_export(stream, context, *sink, &out.layout);
+    if (!summary) return tl::unexpected(summary.error());
+    out.summary = std::move(*summary);
+    std::string notes;
+    for (const auto& note : out.summary.notes) notes += (notes.empty() ? "" : "; ") + note;
+    return RunEnd{out.summary.counts.total(), notes, out.summary.page_id,
+                  std::string(layout_name(out.layout))};
+  };
+  auto written =
+      import_run(db, RunStart{"import", source, path, std::nullopt, std::nullopt, *page}, write);
+  if (!written) return tl::unexpected(written.error());
+  return out;
+}
+
+std::string describe(const ExportImported& imported) {
+  const ExportSummary& summary = imported.summary;
+  std::string what;
+  auto add = [&what](long n, const char* one, const char* many) {
+    if (n == 0) return;
+    if (!what.empty()) what += ", ";
+    what += fmt::format("{} {}", n, n == 1 ? one : many);
+  };
+  add(summary.counts.page_metrics, "daily value", "daily values");
+  add(summary.counts.breakdowns, "breakdown value", "breakdown values");
+  add(summary.counts.posts, "post", "posts");
+  add(summary.counts.post_metrics, "post metric", "post metrics");
+  if (what.empty()) what = "nothing";
+  std::string range;
+  if (summary.first_date && summary.last_date) {
+    range = summary.first_date == summary.last_date
+                ? fmt::format(", {}", summary.first_date->iso())
+                : fmt::format(", {}..{}", summary.first_date->iso(), summary.last_date->iso());
+  }
+  return fmt::format("{} ({}{}) for Page {}", what, layout_description(imported.layout), range,
+                     summary.page_id);
+}
+
+std::optional<TableKind> table_kind(std::string_view name) {
+  if (name == "customers") return TableKind::customers;
+  if (name == "time") return TableKind::time;
+  if (name == "outcomes") return TableKind::outcomes;
+  return std::nullopt;
+}
+
+const char* table_name(TableKind kind) {
+  switch (kind) {
+    case TableKind::customers:
+      return "customers";
+    case TableKind::time:
+      return "time_log";
+    case TableKind::outcomes:
+      return "outcomes";
+  }
+  return "";
+}
+
+long TableFile::rows_written() const {
+  switch (kind) {
+    case TableKind::customers:
+      return static_cast<long>(customers.customers.size());
+    case TableKind::time:
+      return static_cast<long>(time.size());
+    case TableKind::outcomes:
+      return static_cast<long>(outcomes.values.size());
+  }
+  return 0;
+}
+
+Result<TableFile> read_table(const std::string& path, TableKind kind) {
+  if (auto s = check_readable(path); !s) return tl::unexpected(s.error());
+  auto reader = CsvReader::open(path);
+  if (!reader) return tl::unexpected(reader.error());
+  TableFile file;
+  file.kind = kind;
+  switch (kind) {
+    case TableKind::customers: {
+      auto list = read_customers(**reader);
+      if (!list) return tl::unexpected(list.error());
+      file.customers = std::move(*list);
+      break;
+    }
+    case TableKind::time: {
+      auto entries = read_time_log(**reader);
+      if (!entries) return tl::unexpected(entries.error());
+      file.time = std::move(*entries);
+      break;
+    }
+    case TableKind::outcomes: {
+      auto table = read_outcomes(**reader);
+      if (!table) return tl::unexpected(table.error());
+      file.outcomes = std::move(*table);
+      break;
+    }
+  }
+  return file;
+}
+
+Status import_table(Database& db, const std::string& path, const TableFile& file, bool keep_pii) {
+  const std::string source = file_name(path);
+  const std::string kind = table_name(file.kind);
+  const auto write = [&](int64_t run_id) -> Result<RunEnd> {
+    Status s;
+    switch (file.kind) {
+      case TableKind::customers:
+        s = write_customers(db, file.customers, keep_pii, source, run_id);
+        break;
+      case TableKind::time:
+        s = write_time_log(db, file.time, source, run_id);
+        break;
+      case TableKind::outcomes:
+        s = write_outcomes(db, file.outcomes, source, run_id);
+        break;
+    }
+    if (!s) return tl::unexpected(s.error());
+    return RunEnd{file.rows_written(), "", std::nullopt, kind};
+  };
+  return import_run(db, RunStart{"import", source, path, std::nullopt, kind, std::nullopt}, write);
+}
+
+Result<std::optional<std::string>> only_page(Database& db) {
+  auto count = db.scalar_int("SELECT count(*) FROM pages");
+  if (!count) return tl::unexpected(count.error());
+  if (count->value_or(0) != 1) return std::optional<std::string>{};
+  return db.scalar_text("SELECT page_id FROM pages");
+}
+
+Result<bool> made_by_demo(Database& db) {
+  auto others = db.scalar_int("SELECT count(*) FROM import_runs WHERE command <> 'demo'");
+  if (!others) return tl::unexpected(others.error());
+  auto demos = db.scalar_int("SELECT count(*) FROM import_runs WHERE command = 'demo'");
+  if (!demos) return tl::unexpected(demos.error());
+  return others->value_or(1) == 0 && demos->value_or(0) > 0;
+}
+
+Status mark_demo_runs(Database& db) {
+  return db.exec("UPDATE import_runs SET command = 'demo' WHERE command = 'import'");
+}
+
+Status remove_demo_store(const std::string& path) {
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) return {};
+  StoreOptions check;
+  check.read_only = true;
+  auto existing = Store::open(path, check);
+  auto demo_made = existing ? made_by_demo((*existing)->db()) : Result<bool>(false);
+  if (!demo_made || !*demo_made) {
+    return failf(ExitCode::cant_create,
+                 "{}: a store is already there and the demo did not make it; give the demo "
+                 "another --db PATH",
+                 path);
+  }
+  existing->reset();
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix, ec);
+  return {};
+}
+
+}  // namespace pageaudit
