@@ -1,7 +1,6 @@
 // pageaudit audit: load the goals, read the Page's data (or every Page's) as of a day, audit it,
 // record the audit, deliver the report.
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -16,6 +15,7 @@
 
 #include "pageaudit/audit/audit.h"
 #include "pageaudit/cli/commands.h"
+#include "pageaudit/core/atomic_file.h"
 #include "pageaudit/core/clock.h"
 #include "pageaudit/output/html_report.h"
 #include "pageaudit/output/json_report.h"
@@ -159,80 +159,32 @@ Result<std::string> choose_page(Database& db, const AuditOptions& options,
 }
 
 // A report rendered before its audit is recorded and delivered once the audit is: for --output
-// written now to a temporary file in the same folder and renamed over the file on delivery, so
-// that no report appears for an audit that was not recorded (a full disk, exit 73), a reader never
-// sees half a report, and a failed run leaves the old one. A report for stdout waits in memory.
-class PendingReport {
- public:
-  // what names the report in the --verbose note ("the audit of Page 1"). Errors: a temporary file
-  // that cannot be written, "PATH: cannot write: CAUSE" (ExitCode::cant_create).
+// staged beside the file (core/atomic_file.h), so that no report appears for an audit that was not
+// recorded (a full disk, exit 73) and a failed run leaves the old one; for stdout kept in memory.
+struct PendingReport {
+  std::optional<AtomicFile> file;  // --output
+  std::string text;                // stdout
+  std::string what;                // for the --verbose note: "the audit of Page 1"
+
   static Result<PendingReport> prepare(const std::optional<std::string>& path, std::string text,
                                        std::string what) {
-    PendingReport report(path, std::move(what));
-    if (!path) {
-      report.m_text = std::move(text);
-      return report;
-    }
-    report.m_temp = *path + ".XXXXXX";
-    const int fd = ::mkstemp(report.m_temp.data());
-    if (fd < 0) {
-      report.m_temp.clear();
-      return cannot_write(*path, errno);
-    }
-    // mkstemp makes the file 0600; a report gets the permissions of any file the user creates.
-    const mode_t mask = ::umask(0);
-    ::umask(mask);
-    int error = ::fchmod(fd, 0666 & ~mask) != 0 ? errno : 0;
-    for (size_t written = 0; error == 0 && written < text.size();) {
-      const ssize_t n = ::write(fd, text.data() + written, text.size() - written);
-      if (n > 0) {
-        written += static_cast<size_t>(n);
-      } else if (n == 0 || errno != EINTR) {
-        error = n == 0 ? EIO : errno;
-      }
-    }
-    if (error == 0 && ::fsync(fd) != 0) error = errno;
-    if (::close(fd) != 0 && error == 0) error = errno;
-    if (error != 0) return cannot_write(*path, error);  // the destructor removes the file
-    return report;
-  }
-
-  PendingReport(PendingReport&& other) noexcept
-      : m_path(std::move(other.m_path)),
-        m_temp(std::exchange(other.m_temp, {})),
-        m_text(std::move(other.m_text)),
-        m_what(std::move(other.m_what)) {}
-  PendingReport& operator=(PendingReport&&) = delete;
-  ~PendingReport() {
-    if (!m_temp.empty()) std::remove(m_temp.c_str());
+    if (!path) return PendingReport{std::nullopt, std::move(text), std::move(what)};
+    auto file = AtomicFile::stage(*path, text);
+    if (!file) return tl::unexpected(file.error());
+    return PendingReport{std::move(*file), {}, std::move(what)};
   }
 
   // Puts the file in place, or prints the report.
   Status deliver(const Console& console) {
-    if (!m_path) {
-      m_text.pop_back();  // Console::result ends the line itself
-      console.result(m_text);
+    if (!file) {
+      text.pop_back();  // Console::result ends the line itself
+      console.result(text);
       return {};
     }
-    if (std::rename(m_temp.c_str(), m_path->c_str()) != 0) return cannot_write(*m_path, errno);
-    m_temp.clear();
-    console.info(fmt::format("wrote {} to {}", m_what, *m_path));
+    if (auto s = file->commit(); !s) return s;
+    console.info(fmt::format("wrote {} to {}", what, file->path()));
     return {};
   }
-
- private:
-  PendingReport(std::optional<std::string> path, std::string what)
-      : m_path(std::move(path)), m_what(std::move(what)) {}
-
-  static tl::unexpected<Error> cannot_write(const std::string& path, int error) {
-    return fail(ExitCode::cant_create,
-                at(path, 0, fmt::format("cannot write: {}", std::strerror(error))));
-  }
-
-  std::optional<std::string> m_path;  // nullopt: stdout
-  std::string m_temp;                 // the temporary file while it exists and is not in place
-  std::string m_text;                 // the report for stdout
-  std::string m_what;
 };
 
 // The goals --fail-on fails on: those in its state or a worse one, in the order met < on_track <
