@@ -17,9 +17,8 @@
 #include "pageaudit/cli/commands.h"
 #include "pageaudit/core/atomic_file.h"
 #include "pageaudit/core/clock.h"
-#include "pageaudit/output/html_report.h"
 #include "pageaudit/output/json_report.h"
-#include "pageaudit/output/text_report.h"
+#include "pageaudit/output/report_format.h"
 #include "pageaudit/store/audit_store.h"
 #include "pageaudit/store/store.h"
 
@@ -34,6 +33,7 @@ struct AuditPlan {
   std::optional<Date> as_of;
   std::optional<Language> lang;
   std::optional<GoalStatus> fail_on;
+  ReportFormat format = ReportFormat::text;
 };
 
 Result<AuditPlan> check_options(const AuditOptions& options) {
@@ -49,8 +49,9 @@ Result<AuditPlan> check_options(const AuditOptions& options) {
     return failf(ExitCode::usage, "--window: expected a number of days from 1 to {}, got {}",
                  k_max_window_days, options.window_days);
   }
-  if (options.format != "text" && options.format != "markdown" && options.format != "json" &&
-      options.format != "html") {
+  if (auto format = parse_report_format(options.format)) {
+    plan.format = *format;
+  } else {
     return failf(ExitCode::usage, "--format: expected text, markdown, json or html, got \"{}\"",
                  options.format);
   }
@@ -67,7 +68,7 @@ Result<AuditPlan> check_options(const AuditOptions& options) {
                 "--goals and --all-pages exclude each other: --all-pages audits each Page against "
                 "its stored goals");
   }
-  if (options.all_pages && options.format == "html" &&
+  if (options.all_pages && plan.format == ReportFormat::html &&
       !(options.output && std::filesystem::is_directory(*options.output))) {
     return fail(ExitCode::usage,
                 "--all-pages --format html: --output must name a directory, where each Page's "
@@ -249,22 +250,6 @@ Status check_fail_on(std::span<const AuditRecord> audits, GoalStatus threshold) 
                pages == 1 ? "has a goal" : "have goals", fail_on_states(threshold), failing);
 }
 
-// Where one Page's audit starts in the output of --all-pages, after the first.
-std::string_view page_separator(std::string_view format) {
-  if (format == "markdown") return "\n---\n\n";  // a thematic break before the next "# " title
-  if (format == "json") return ",\n";              // between the elements of one JSON array
-  return "\n==============================================================================\n\n";
-}
-
-// The report in the chosen format; json is render_json(result), which the store records too.
-std::string render(const std::string& format, const AuditInput& input, const AuditResult& result,
-                   const std::string& json) {
-  if (format == "json") return json + "\n";
-  if (format == "html") return render_html(input, result);
-  return render_report(input, result,
-                       format == "markdown" ? ReportFormat::markdown : ReportFormat::text);
-}
-
 // One Page's audit as the report and the store see it.
 struct PageAudit {
   AuditInput input;
@@ -302,7 +287,8 @@ Result<PageAudit> audit_page(Database& db, AuditInputReader& reader, const std::
   std::string json = render_json(result);
   return PageAudit{std::move(*input),
                    AuditRecord{std::move(result),
-                               AuditRun{options.format, std::move(goals_source), started_at},
+                               AuditRun{std::string(report_format_name(plan.format)),
+                                                        std::move(goals_source), started_at},
                                std::move(json)}};
 }
 
@@ -313,7 +299,8 @@ Status audit_all_pages(Database& db, const AuditOptions& options, const AuditPla
   auto pages = list_pages(db);
   if (!pages) return tl::unexpected(pages.error());
   if (pages->empty()) return no_page_yet(db);
-  if (options.format == "html") {
+  const bool html = plan.format == ReportFormat::html;  // one file per Page
+  if (html) {
     // Each report is named after its Page; an id from a file (import --page takes any text)
     // must not name a path outside --output. Checked for all Pages before anything is written.
     for (const PageInfo& page : *pages) {
@@ -331,15 +318,15 @@ Status audit_all_pages(Database& db, const AuditOptions& options, const AuditPla
   std::vector<AuditRecord> records;
   records.reserve(pages->size());
   std::vector<PendingReport> pending;  // one per Page for html, else one
-  pending.reserve(options.format == "html" ? pages->size() : 1);
-  std::string reports = options.format == "json" ? "[\n" : "";
+  pending.reserve(html ? pages->size() : 1);
+  std::vector<std::string> reports;
   for (const PageInfo& page : *pages) {
     auto audit = audit_page(db, *reader, page.page_id, std::nullopt, std::nullopt, plan,
                             options, started_at, console);
     if (!audit) return tl::unexpected(audit.error());
     const AuditRecord& record = audit->record;
-    std::string report = render(options.format, audit->input, record.result, record.json);
-    if (options.format == "html") {
+    std::string report = render_report(audit->input, record.result, plan.format, record.json);
+    if (html) {
       // check_options made sure --output is a directory.
       const std::string path =
           (std::filesystem::path(*options.output) / (page.page_id + ".html")).string();
@@ -348,16 +335,12 @@ Status audit_all_pages(Database& db, const AuditOptions& options, const AuditPla
       if (!staged) return tl::unexpected(staged.error());
       pending.push_back(std::move(*staged));
     } else {
-      if (!records.empty()) reports += page_separator(options.format);
-      // The JSON array's elements are the single-line documents, without their line ends.
-      if (options.format == "json") report.pop_back();
-      reports += report;
+      reports.push_back(std::move(report));
     }
     records.push_back(std::move(audit->record));
   }
-  if (options.format == "json") reports += "\n]\n";
-  if (options.format != "html") {
-    auto staged = PendingReport::prepare(options.output, std::move(reports),
+  if (!html) {
+    auto staged = PendingReport::prepare(options.output, join_reports(plan.format, reports),
                                          fmt::format("the audits of {} Pages", records.size()));
     if (!staged) return tl::unexpected(staged.error());
     pending.push_back(std::move(*staged));
@@ -413,7 +396,7 @@ Status run_audit_command(const GlobalOptions& global, const AuditOptions& option
   if (!audit) return tl::unexpected(audit.error());
   const AuditRecord& record = audit->record;
   auto report = PendingReport::prepare(
-      options.output, render(options.format, audit->input, record.result, record.json),
+      options.output, render_report(audit->input, record.result, plan->format, record.json),
       fmt::format("the audit of Page {} as of {}", *page, record.result.as_of.iso()));
   if (!report) return tl::unexpected(report.error());
 
