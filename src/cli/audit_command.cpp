@@ -188,32 +188,16 @@ struct PendingReport {
   }
 };
 
-// The goals --fail-on fails on: those in its state or a worse one, in the order met < on_track <
-// behind < missed. no_data is not a state of progress and never fails.
+// The goals --fail-on fails on: those in its state or a worse one (goal_status_at_least).
 struct FailingGoals {
   long count = 0;
   std::string list;  // "id (status), ..."
 };
 
 FailingGoals failing_goals(const AuditResult& result, GoalStatus threshold) {
-  const auto rank = [](GoalStatus s) {
-    switch (s) {
-      case GoalStatus::met:
-        return 0;
-      case GoalStatus::on_track:
-        return 1;
-      case GoalStatus::behind:
-        return 2;
-      case GoalStatus::missed:
-        return 3;
-      case GoalStatus::no_data:
-        return -1;
-    }
-    return -1;
-  };
   FailingGoals failing;
   for (const GoalResult& g : result.goals) {
-    if (rank(g.status) < rank(threshold)) continue;
+    if (!goal_status_at_least(g.status, threshold)) continue;
     failing.list += fmt::format("{}{} ({})", failing.list.empty() ? "" : ", ", g.goal.id,
                                 goal_status_name(g.status));
     ++failing.count;
