@@ -140,7 +140,9 @@ int run_cli(int argc, char** argv) {
                       "audit every Page of the store in one run, in page_id order (html: --output DIR)");
   audit_cmd->add_option("--as-of", audit.as_of, "the audit day (default: the last day with followers)")
       ->type_name("YYYY-MM-DD");
-  audit_cmd->add_option("--window", audit.window_days, "days in the window ending on the audit day (default 28)")
+  audit_cmd->add_option("--window", audit.window_days,
+                        fmt::format("days in the window ending on the audit day (default {})",
+                                    k_default_window_days))
       ->type_name("DAYS");
   audit_cmd->add_option("--format", audit.format, "text, markdown, json or html (default text)")->type_name("FORMAT");
   audit_cmd->add_option("--output", audit.output, "write the report to FILE instead of stdout")->type_name("FILE");

@@ -12,7 +12,7 @@ namespace pageaudit {
 
 struct AuditResult {
   Date as_of;
-  int window_days = 28;
+  int window_days = k_default_window_days;
   std::string page_id;
   std::string page_name;
   Figures figures;

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "pageaudit/audit/figures.h"
 #include "pageaudit/core/error.h"
 
 namespace pageaudit {
@@ -54,7 +55,7 @@ struct AuditOptions {
   std::optional<std::string> page_id;     // --page ID: needed when the store holds several Pages
   bool all_pages = false;                 // --all-pages: every Page, in page_id order
   std::optional<std::string> as_of;       // --as-of DATE: default the last day with followers
-  int window_days = 28;                   // --window DAYS
+  int window_days = k_default_window_days;  // --window DAYS
   std::string format = "text";            // --format text|markdown|json (html: not yet)
   std::optional<std::string> output;      // --output FILE, written atomically; else stdout
   std::optional<std::string> lang;        // --lang en|es: default the goals' language, else en

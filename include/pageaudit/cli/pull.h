@@ -12,6 +12,7 @@
 #include "pageaudit/core/error.h"
 #include "pageaudit/graph/backoff.h"
 #include "pageaudit/graph/http.h"
+#include "pageaudit/graph/pull.h"
 #include "pageaudit/graph/usage.h"
 
 namespace pageaudit {
@@ -23,9 +24,9 @@ struct PullOptions {
   std::string api_version = "v25.0";
   std::optional<std::string> since;  // --since YYYY-MM-DD or Nd (N days before today)
   std::optional<std::string> until;  // --until YYYY-MM-DD
-  std::string max_wait = "10m";      // --max-wait: N[s|m|h]
-  int refetch_days = 3;              // --refetch-days
-  int parallel = 8;                  // --parallel: HTTP requests in flight at once
+  std::string max_wait = fmt::format("{}m", k_default_max_wait.count());  // --max-wait: N[s|m|h]
+  int refetch_days = k_default_refetch_days;  // --refetch-days
+  int parallel = k_default_max_parallel;      // --parallel: HTTP requests in flight at once
   bool keep_pii = false;             // --keep-pii: comment authors in clear as well
 };
 
