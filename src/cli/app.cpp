@@ -205,15 +205,15 @@ int run_cli(int argc, char** argv) {
   if (*init) {
     result = run_init(global, console);
   } else if (*import_cmd) {
-    result = run_import(global, import, console);
+    result = run_import(global, import, console, system_clock());
   } else if (*pull_cmd) {
-    result = run_pull(global, pull, console);
+    result = run_pull(global, pull, console, system_clock());
   } else if (*audit_cmd) {
-    result = run_audit_command(global, audit, console);
+    result = run_audit_command(global, audit, console, system_clock());
   } else if (*status) {
     result = run_status(global, console);
   } else if (*demo_cmd) {
-    result = run_demo(global, demo, console);
+    result = run_demo(global, demo, console, system_clock());
   }
   if (!result) {
     console.error(result.error().message);

@@ -245,7 +245,8 @@ struct PageAudit {
 Result<PageAudit> audit_page(Database& db, AuditInputReader& reader, const std::string& page,
                              std::optional<Goals> goals, std::optional<std::string> goals_source,
                              const AuditPlan& plan, const AuditOptions& options,
-                             const std::string& started_at, const Console& console) {
+                             const std::string& started_at, const Console& console,
+                             const Clock& clock) {
   AuditScope scope;
   scope.page_id = page;
   if (goals) {
@@ -262,7 +263,7 @@ Result<PageAudit> audit_page(Database& db, AuditInputReader& reader, const std::
   }
   scope.language = plan.lang.value_or(scope.goals.language.value_or(Language::en));
   scope.window_days = options.window_days;
-  scope.today = today();
+  scope.today = clock.today();
   scope.as_of = plan.as_of;
 
   auto input = reader.load(scope);
@@ -279,7 +280,7 @@ Result<PageAudit> audit_page(Database& db, AuditInputReader& reader, const std::
 // --all-pages: every Page in page_id order in one process, sharing the prepared queries; the
 // audits are recorded all in one transaction, and the reports delivered after it.
 Status audit_all_pages(Database& db, const AuditOptions& options, const AuditPlan& plan,
-                       const std::string& started_at, const Console& console) {
+                       const std::string& started_at, const Console& console, const Clock& clock) {
   auto pages = list_pages(db);
   if (!pages) return tl::unexpected(pages.error());
   if (pages->empty()) return no_page_yet(db);
@@ -306,7 +307,7 @@ Status audit_all_pages(Database& db, const AuditOptions& options, const AuditPla
   std::vector<std::string> reports;
   for (const PageInfo& page : *pages) {
     auto audit = audit_page(db, *reader, page.page_id, std::nullopt, std::nullopt, plan,
-                            options, started_at, console);
+                            options, started_at, console, clock);
     if (!audit) return tl::unexpected(audit.error());
     const AuditRecord& record = audit->record;
     std::string report = render_report(audit->input, record.result, plan.format, record.json);
@@ -342,8 +343,8 @@ Status audit_all_pages(Database& db, const AuditOptions& options, const AuditPla
 }  // namespace
 
 Status run_audit_command(const GlobalOptions& global, const AuditOptions& options,
-                         const Console& console) {
-  const std::string started_at = utc_now_iso();
+                         const Console& console, const Clock& clock) {
+  const std::string started_at = clock.now_iso();
   auto plan = check_options(options);
   if (!plan) return tl::unexpected(plan.error());
 
@@ -366,7 +367,7 @@ Status run_audit_command(const GlobalOptions& global, const AuditOptions& option
   auto store = Store::open(global.db_path, store_options);
   if (!store) return tl::unexpected(store.error());
   Database& db = (*store)->db();
-  if (options.all_pages) return audit_all_pages(db, options, *plan, started_at, console);
+  if (options.all_pages) return audit_all_pages(db, options, *plan, started_at, console, clock);
 
   auto page = choose_page(db, options, file_goals);
   if (!page) return tl::unexpected(page.error());
@@ -376,7 +377,7 @@ Status run_audit_command(const GlobalOptions& global, const AuditOptions& option
   auto reader = AuditInputReader::prepare(db);
   if (!reader) return tl::unexpected(reader.error());
   auto audit = audit_page(db, *reader, *page, std::move(file_goals), options.goals_file, *plan,
-                          options, started_at, console);
+                          options, started_at, console, clock);
   if (!audit) return tl::unexpected(audit.error());
   const AuditRecord& record = audit->record;
   auto report = PendingReport::prepare(

@@ -29,7 +29,7 @@ class CountingSink : public RecordSink {
 };
 
 // The day the file was exported: --exported-on, else a date in its name, else its mtime (local).
-Date export_day(const std::string& path, const ImportOptions& options) {
+Date export_day(const std::string& path, const ImportOptions& options, const Clock& clock) {
   if (options.exported_on) return *Date::parse_iso(*options.exported_on);
   if (auto named = date_in_file_name(path)) return *named;
   struct stat st {};
@@ -38,7 +38,7 @@ Date export_day(const std::string& path, const ImportOptions& options) {
     localtime_r(&st.st_mtime, &local);
     if (auto day = Date::from_ymd(local.tm_year + 1900, local.tm_mon + 1, local.tm_mday)) return *day;
   }
-  return Date::today_local();
+  return clock.today();
 }
 
 // The Page for files that do not name one: --page, else the store's only Page.
@@ -85,7 +85,7 @@ Status check_readable(const std::string& path) {
 // Imports one file. On any error the file's transaction is rolled back and its ledger row
 // removed, so the store is exactly as it was before.
 Status import_one(Store& store, const Catalog& catalog, const std::string& path, const ImportOptions& options,
-                  const Console& console) {
+                  const Console& console, const Clock& clock) {
   if (auto s = check_readable(path); !s) return s;
   auto reader = CsvReader::open(path);
   if (!reader) return tl::unexpected(reader.error());
@@ -95,7 +95,7 @@ Status import_one(Store& store, const Catalog& catalog, const std::string& path,
   auto page = default_page(db, options);
   if (!page) return tl::unexpected(page.error());
   const std::string source = std::filesystem::path(path).filename().string();
-  ExportContext context{path, *page, options.page_id.has_value(), export_day(path, options), options.metric,
+  ExportContext context{path, *page, options.page_id.has_value(), export_day(path, options, clock), options.metric,
                         &catalog};
 
   Layout layout = Layout::unknown;
@@ -353,7 +353,8 @@ Status run_import_tables(const GlobalOptions& global, const ImportOptions& optio
 
 }  // namespace
 
-Status run_import(const GlobalOptions& global, const ImportOptions& options, const Console& console) {
+Status run_import(const GlobalOptions& global, const ImportOptions& options, const Console& console,
+                  const Clock& clock) {
   if (options.files.empty()) return fail(ExitCode::usage, "import: give at least one FILE");
   if (options.as) return run_import_tables(global, options, console);
   if (options.keep_pii) return fail(ExitCode::usage, "--keep-pii applies to --as customers only");
@@ -390,7 +391,7 @@ Status run_import(const GlobalOptions& global, const ImportOptions& options, con
 
   std::vector<Error> errors;
   for (const auto& path : options.files) {
-    if (auto status = import_one(*store, *catalog, path, options, console); !status) {
+    if (auto status = import_one(*store, *catalog, path, options, console, clock); !status) {
       errors.push_back(status.error());
       if (stops_the_run(errors.back())) break;
     }

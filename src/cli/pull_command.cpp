@@ -129,11 +129,6 @@ Result<std::string> read_token(const PullOptions& options, const Console& consol
   return token;
 }
 
-std::int64_t system_now() {
-  if (auto fixed = parse_utc_iso(utc_now_iso())) return *fixed;
-  return static_cast<std::int64_t>(std::time(nullptr));
-}
-
 std::string plural(long n, const char* one, const char* many) {
   return fmt::format("{} {}", n, n == 1 ? one : many);
 }
@@ -187,10 +182,9 @@ Status report_pages(const PullReport& report, const Console& console) {
 }  // namespace
 
 Status run_pull(const GlobalOptions& global, const PullOptions& options, const Console& console,
-                const PullSeams& seams) {
+                const Clock& clock, const PullSeams& seams) {
   if (auto s = check_options(options); !s) return s;
-  auto now = seams.now ? seams.now : std::function<std::int64_t()>(system_now);
-  Date today = pacific_day(now());
+  Date today = pacific_day(clock.now());
   PullSettings settings;
   if (options.since) {
     auto since = parse_day("--since", *options.since, today, true);
@@ -235,7 +229,7 @@ Status run_pull(const GlobalOptions& global, const PullOptions& options, const C
   settings.max_wait = *parse_duration(options.max_wait);
   settings.backoff = seams.backoff;
   settings.usage = seams.usage;
-  settings.now = now;
+  settings.now = [&clock] { return clock.now(); };
   std::mt19937_64 generator{std::random_device{}()};
   std::uniform_real_distribution<double> uniform(0.0, 1.0);
   settings.random01 = seams.random01;

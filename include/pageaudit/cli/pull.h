@@ -1,5 +1,5 @@
-// pageaudit pull: its options and the command, with the seams tests replace (HTTP client, clock,
-// random source, retry and pacing policies).
+// pageaudit pull: its options and the command, with the seams tests replace (HTTP client,
+// random source, retry and pacing policies; the clock is passed in).
 #pragma once
 
 #include <cstdint>
@@ -33,7 +33,6 @@ struct PullOptions {
 // Where the pull meets the world. Empty members take the real thing.
 struct PullSeams {
   HttpClient* client = nullptr;       // null: a CurlHttpClient
-  std::function<std::int64_t()> now;  // null: $PAGEAUDIT_NOW when set, else the clock
   std::function<double()> random01;   // null: a generator seeded from the system
   BackoffPolicy backoff;
   UsagePolicy usage;
@@ -44,7 +43,8 @@ struct PullSeams {
 // warnings and each Page's failure on stderr. The error returned carries the most serious exit
 // code of any Page (SPEC 6): 64 bad options, 66 unreadable token file, 73 store, 75 throttled or
 // store held by another run, 77 token missing/invalid/lacking a permission, 69 Meta unreachable.
+// The Pacific day of clock.now() is the pull's today.
 Status run_pull(const GlobalOptions& global, const PullOptions& options, const Console& console,
-                const PullSeams& seams = {});
+                const Clock& clock, const PullSeams& seams = {});
 
 }  // namespace pageaudit
