@@ -8,24 +8,10 @@
 #include <exception>
 
 #include "pageaudit/core/redact.h"
+#include "pageaudit/core/suggest.h"
 
 namespace pageaudit {
 namespace {
-
-size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diagonal = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
 
 // The first argument that is not an option, when it names no command: "did you mean" it.
 std::optional<std::string> unknown_command_message(std::span<const Command> commands, int argc,
@@ -40,17 +26,10 @@ std::optional<std::string> unknown_command_message(std::span<const Command> comm
     for (const auto& command : commands) {
       if (arg == command.name) return std::nullopt;
     }
+    std::vector<std::string_view> names;
+    for (const auto& command : commands) names.emplace_back(command.name);
     std::string message = fmt::format("unknown command '{}'", arg);
-    const Command* best = nullptr;
-    size_t best_distance = 3;  // suggest only close matches
-    for (const auto& command : commands) {
-      size_t d = edit_distance(arg, command.name);
-      if (d < best_distance) {
-        best_distance = d;
-        best = &command;
-      }
-    }
-    if (best) message += fmt::format("; did you mean '{}'?", best->name);
+    if (auto best = closest_match(arg, names)) message += fmt::format("; did you mean '{}'?", *best);
     return message + " (see 'pageaudit --help')";
   }
   return std::nullopt;

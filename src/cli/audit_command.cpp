@@ -17,6 +17,7 @@
 #include "pageaudit/cli/commands.h"
 #include "pageaudit/core/atomic_file.h"
 #include "pageaudit/core/clock.h"
+#include "pageaudit/core/read_file.h"
 #include "pageaudit/output/json_report.h"
 #include "pageaudit/output/report_format.h"
 #include "pageaudit/store/audit_store.h"
@@ -85,26 +86,6 @@ Result<AuditPlan> check_options(const AuditOptions& options) {
     }
   }
   return plan;
-}
-
-// The whole file, for the parser and for the store.
-Result<std::string> read_whole(const std::string& path) {
-  struct stat st {};
-  if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
-    return fail(ExitCode::no_input, at(path, 0, "is a directory"));
-  }
-  std::FILE* file = std::fopen(path.c_str(), "rb");
-  if (!file)
-    return fail(ExitCode::no_input,
-                at(path, 0, fmt::format("cannot open: {}", std::strerror(errno))));
-  std::string text;
-  char buffer[65536];
-  size_t n;
-  while ((n = std::fread(buffer, 1, sizeof buffer, file)) > 0) text.append(buffer, n);
-  const bool failed = std::ferror(file);
-  std::fclose(file);
-  if (failed) return fail(ExitCode::no_input, at(path, 0, "cannot read"));
-  return text;
 }
 
 std::string page_list(const std::vector<PageInfo>& pages) {
@@ -352,7 +333,7 @@ Status run_audit_command(const GlobalOptions& global, const AuditOptions& option
   std::optional<std::string> goals_text;
   std::optional<Goals> file_goals;
   if (options.goals_file) {
-    auto text = read_whole(*options.goals_file);
+    auto text = read_whole_file(*options.goals_file);
     if (!text) return tl::unexpected(text.error());
     auto parsed = parse_goals(*text, *options.goals_file);
     if (!parsed) return tl::unexpected(parsed.error());

@@ -4,10 +4,8 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <charconv>
 #include <cstdio>
 #include <cstring>
-#include <ctime>
 #include <fstream>
 #include <random>
 #include <sstream>
@@ -17,6 +15,7 @@
 #include "pageaudit/core/redact.h"
 #include "pageaudit/graph/end_time.h"
 #include "pageaudit/graph/pull.h"
+#include "pageaudit/graph/pull_summary.h"
 #include "pageaudit/store/pull_store.h"
 #include "pageaudit/store/store.h"
 
@@ -31,33 +30,12 @@ bool all_digits(std::string_view text) {
   return !text.empty() && text.find_first_not_of("0123456789") == std::string_view::npos;
 }
 
-std::optional<long> parse_count(std::string_view text) {
-  long value = 0;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc() || end != text.data() + text.size() || value < 0) return std::nullopt;
-  return value;
-}
-
-// "600", "600s", "10m", "1h".
-std::optional<std::chrono::milliseconds> parse_duration(std::string_view text) {
-  long scale = 1;
-  if (!text.empty() && (text.back() == 's' || text.back() == 'm' || text.back() == 'h')) {
-    scale = text.back() == 's' ? 1 : text.back() == 'm' ? 60 : 3600;
-    text.remove_suffix(1);
-  }
-  auto count = parse_count(text);
-  if (!count || *count > 7 * 24 * 3600) return std::nullopt;
-  return std::chrono::milliseconds(*count * scale * 1000);
-}
-
 // --since: a date, or "Nd" for N days before today (Pacific, Meta's days).
 Result<Date> parse_day(const char* option, const std::string& text, Date today,
                        bool relative_allowed) {
   if (auto day = Date::parse_iso(text)) return *day;
-  if (relative_allowed && text.size() > 1 && text.back() == 'd') {
-    if (auto days = parse_count(std::string_view(text).substr(0, text.size() - 1))) {
-      return today - *days;
-    }
+  if (relative_allowed) {
+    if (auto day = parse_days_ago(text, today)) return *day;
   }
   return failf(
       ExitCode::usage, "{}: expected {}, got \"{}\"", option,
@@ -129,54 +107,16 @@ Result<std::string> read_token(const PullOptions& options, const Console& consol
   return token;
 }
 
-std::string plural(long n, const char* one, const char* many) {
-  return fmt::format("{} {}", n, n == 1 ? one : many);
-}
-
-std::string summary(const PullReport& report, double seconds) {
-  long values = 0, posts = 0, post_metrics = 0, comments = 0;
-  size_t complete = 0;
-  for (const PageReport& page : report.pages) {
-    values += page.values;
-    posts += page.posts;
-    post_metrics += page.post_metrics;
-    comments += page.comments;
-    if (page.code == ExitCode::ok) ++complete;
-  }
-  std::string pages = complete == report.pages.size()
-                          ? plural(static_cast<long>(complete), "Page", "Pages")
-                          : fmt::format("{} of {} Pages", complete, report.pages.size());
-  return fmt::format("pulled {}: {}, {}, {}, {} ({}, {:.1f} s)", pages,
-                     plural(values, "value", "values"), plural(posts, "post", "posts"),
-                     plural(post_metrics, "post metric", "post metrics"),
-                     plural(comments, "comment", "comments"),
-                     plural(report.http_requests, "request", "requests"), seconds);
-}
-
-// Prints every Page's warnings and failures; returns the most serious failure.
+// Prints every Page's warnings and failures; returns the most serious failure (main prints it
+// last).
 Status report_pages(const PullReport& report, const Console& console) {
-  std::vector<std::string> errors;
   for (const PageReport& page : report.pages) {
     for (const auto& warning : page.warnings) console.warning(warning);
-    if (page.code != ExitCode::ok &&
-        std::find(errors.begin(), errors.end(), page.message) == errors.end()) {
-      errors.push_back(page.message);
-    }
   }
-  ExitCode code = report.code();
-  if (code == ExitCode::ok) return {};
-  // The most serious one is returned (main prints it last); the others are printed here.
-  std::string worst;
-  for (const PageReport& page : report.pages) {
-    if (page.code == code) {
-      worst = page.message;
-      break;
-    }
-  }
-  for (const auto& message : errors) {
-    if (message != worst) console.error(message);
-  }
-  return fail(code, worst);
+  std::vector<std::string> failures = pull_failures(report);
+  if (failures.empty()) return {};
+  for (size_t i = 0; i + 1 < failures.size(); ++i) console.error(failures[i]);
+  return fail(report.code(), failures.back());
 }
 
 }  // namespace
@@ -257,7 +197,7 @@ Status run_pull(const GlobalOptions& global, const PullOptions& options, const C
   if (progress) std::fputs("\r\033[K", stderr);
   if (!written) return written;
 
-  console.result(summary(report, elapsed.count()));
+  console.result(pull_summary(report, elapsed.count()));
   return report_pages(report, console);
 }
 

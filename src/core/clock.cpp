@@ -13,6 +13,14 @@ const char* fixed_by(const char* name) {
   return value && *value ? value : nullptr;
 }
 
+// A whole number of at least 0, and nothing else.
+std::optional<long> parse_count(std::string_view text) {
+  long value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size() || value < 0) return std::nullopt;
+  return value;
+}
+
 }  // namespace
 
 std::string Clock::now_iso() const { return format_utc_time(now()); }
@@ -65,6 +73,24 @@ std::string format_utc_time(std::int64_t seconds) {
   char buf[32];
   std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &utc);
   return buf;
+}
+
+std::optional<std::chrono::milliseconds> parse_duration(std::string_view text) {
+  long scale = 1;
+  if (!text.empty() && (text.back() == 's' || text.back() == 'm' || text.back() == 'h')) {
+    scale = text.back() == 's' ? 1 : text.back() == 'm' ? 60 : 3600;
+    text.remove_suffix(1);
+  }
+  auto count = parse_count(text);
+  if (!count || *count > 7 * 24 * 3600) return std::nullopt;
+  return std::chrono::milliseconds(*count * scale * 1000);
+}
+
+std::optional<Date> parse_days_ago(std::string_view text, Date today) {
+  if (text.size() < 2 || text.back() != 'd') return std::nullopt;
+  auto days = parse_count(text.substr(0, text.size() - 1));
+  if (!days) return std::nullopt;
+  return today - *days;
 }
 
 std::string utc_now_iso() { return system_clock().now_iso(); }

@@ -88,3 +88,33 @@ TEST_CASE("a fixed clock shows what it was set to") {
 
 }  // namespace
 }  // namespace pageaudit
+
+namespace pageaudit {
+namespace {
+
+TEST_CASE("durations are seconds, minutes or hours, at most 604800 of the unit") {
+  using std::chrono::milliseconds;
+  CHECK(parse_duration("600") == milliseconds(600'000));
+  CHECK(parse_duration("600s") == milliseconds(600'000));
+  CHECK(parse_duration("10m") == milliseconds(600'000));
+  CHECK(parse_duration("1h") == milliseconds(3'600'000));
+  CHECK(parse_duration("0") == milliseconds(0));
+  CHECK(parse_duration("604800s") == milliseconds(604'800'000));
+  for (const char* bad : {"", "m", "-1s", "1.5h", "10 m", "1d", "604801"}) {
+    CAPTURE(bad);
+    CHECK_FALSE(parse_duration(bad));
+  }
+}
+
+TEST_CASE("Nd is the day N days before today") {
+  const Date today = *Date::parse_iso("2026-11-21");
+  CHECK(parse_days_ago("30d", today) == *Date::parse_iso("2026-10-22"));
+  CHECK(parse_days_ago("0d", today) == today);
+  for (const char* bad : {"d", "30", "-1d", "3 d", "2026-11-01"}) {
+    CAPTURE(bad);
+    CHECK_FALSE(parse_days_ago(bad, today));
+  }
+}
+
+}  // namespace
+}  // namespace pageaudit

@@ -2,6 +2,7 @@
 // (leveldb's Env is the model), so that tests and reproducible runs can fix it.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -60,6 +61,13 @@ std::optional<std::int64_t> parse_utc_time(std::string_view text);
 
 // Seconds since the epoch as 'YYYY-MM-DDTHH:MM:SSZ'.
 std::string format_utc_time(std::int64_t seconds);
+
+// A duration as options give it: seconds ("600", "600s"), minutes ("10m") or hours ("1h"), at
+// most 604800 of its unit; nullopt for anything else.
+std::optional<std::chrono::milliseconds> parse_duration(std::string_view text);
+
+// "Nd": the day N days before today; nullopt for any other text.
+std::optional<Date> parse_days_ago(std::string_view text, Date today);
 
 // system_clock().now_iso() and system_clock().today(), for code not yet handed a Clock (the
 // store's timestamps).
