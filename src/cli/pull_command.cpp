@@ -119,12 +119,9 @@ Status report_pages(const PullReport& report, const Console& console) {
   return fail(report.code(), failures.back());
 }
 
-}  // namespace
-
-Status run_pull(const GlobalOptions& global, const PullOptions& options, const Console& console,
-                const Clock& clock, const PullSeams& seams) {
-  if (auto s = check_options(options); !s) return s;
-  Date today = pacific_day(clock.now());
+// The options as the pull's settings (all but the Graph target and the metrics, which need the
+// token and the store). --since and --until count from today.
+Result<PullSettings> settings_from(const PullOptions& options, Date today) {
   PullSettings settings;
   if (options.since) {
     auto since = parse_day("--since", *options.since, today, true);
@@ -140,6 +137,35 @@ Status run_pull(const GlobalOptions& global, const PullOptions& options, const C
     return failf(ExitCode::usage, "--since {} is after --until {}", settings.since->iso(),
                  settings.until->iso());
   }
+  settings.refetch_days = options.refetch_days;
+  settings.max_parallel = options.parallel;
+  settings.max_wait = *parse_duration(options.max_wait);
+  return settings;
+}
+
+// Each Page's state in the store; a Page named twice is pulled once.
+Result<std::vector<PageState>> load_pages(Database& db, const std::vector<std::string>& ids) {
+  std::vector<PageState> pages;
+  for (const auto& page_id : ids) {
+    if (std::find_if(pages.begin(), pages.end(),
+                     [&](const PageState& p) { return p.page_id == page_id; }) != pages.end()) {
+      continue;
+    }
+    auto state = load_page_state(db, page_id);
+    if (!state) return tl::unexpected(state.error());
+    pages.push_back(std::move(*state));
+  }
+  return pages;
+}
+
+}  // namespace
+
+Status run_pull(const GlobalOptions& global, const PullOptions& options, const Console& console,
+                const Clock& clock, const PullSeams& seams) {
+  if (auto s = check_options(options); !s) return s;
+  const Date today = pacific_day(clock.now());
+  auto settings = settings_from(options, today);
+  if (!settings) return tl::unexpected(settings.error());
   auto token = read_token(options, console);
   if (!token) return tl::unexpected(token.error());
 
@@ -150,33 +176,22 @@ Status run_pull(const GlobalOptions& global, const PullOptions& options, const C
   Database& db = (*store)->db();
   auto catalogue = load_pull_catalogue(db);
   if (!catalogue) return tl::unexpected(catalogue.error());
-  std::vector<PageState> pages;
-  for (const auto& page_id : options.pages) {
-    if (std::find_if(pages.begin(), pages.end(),
-                     [&](const PageState& p) { return p.page_id == page_id; }) != pages.end()) {
-      continue;  // a Page named twice is pulled once
-    }
-    auto state = load_page_state(db, page_id);
-    if (!state) return tl::unexpected(state.error());
-    pages.push_back(std::move(*state));
-  }
+  auto pages = load_pages(db, options.pages);
+  if (!pages) return tl::unexpected(pages.error());
 
-  settings.target = GraphTarget{options.graph_url, options.api_version, *token};
-  settings.page_metrics = std::move(catalogue->page_metrics);
-  settings.post_metrics = std::move(catalogue->post_metrics);
-  settings.refetch_days = options.refetch_days;
-  settings.max_parallel = options.parallel;
-  settings.max_wait = *parse_duration(options.max_wait);
-  settings.backoff = seams.backoff;
-  settings.usage = seams.usage;
-  settings.now = [&clock] { return clock.now(); };
+  settings->target = GraphTarget{options.graph_url, options.api_version, *token};
+  settings->page_metrics = std::move(catalogue->page_metrics);
+  settings->post_metrics = std::move(catalogue->post_metrics);
+  settings->backoff = seams.backoff;
+  settings->usage = seams.usage;
+  settings->now = [&clock] { return clock.now(); };
   std::mt19937_64 generator{std::random_device{}()};
   std::uniform_real_distribution<double> uniform(0.0, 1.0);
-  settings.random01 = seams.random01;
-  if (!settings.random01) settings.random01 = [&] { return uniform(generator); };
+  settings->random01 = seams.random01;
+  if (!settings->random01) settings->random01 = [&] { return uniform(generator); };
   bool progress = seams.progress && !console.quiet() && ::isatty(STDERR_FILENO) != 0;
   if (progress) {
-    settings.on_progress = [](const PullProgress& p) {
+    settings->on_progress = [](const PullProgress& p) {
       std::fprintf(stderr, "\rpageaudit: pulling: %d/%d Pages done, %d requests", p.pages_done,
                    p.pages_total, p.http_requests);
       std::fflush(stderr);
@@ -191,7 +206,7 @@ Status run_pull(const GlobalOptions& global, const PullOptions& options, const C
   }
   PullStore sink(db, today.iso(), options.keep_pii);
   auto started = std::chrono::steady_clock::now();
-  PullReport report = pull_pages(*client, settings, pages, sink);
+  PullReport report = pull_pages(*client, *settings, *pages, sink);
   Status written = sink.close();
   std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
   if (progress) std::fputs("\r\033[K", stderr);
