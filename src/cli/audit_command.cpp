@@ -1,14 +1,7 @@
 // pageaudit audit: load the goals, read the Page's data (or every Page's) as of a day, audit it,
 // record the audit, deliver the report.
-#include <sys/stat.h>
-
 #include <algorithm>
-#include <cerrno>
-#include <cstdio>
-#include <cstdlib>
-#include <cstring>
 #include <filesystem>
-#include <span>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -169,52 +162,6 @@ struct PendingReport {
   }
 };
 
-// The goals --fail-on fails on: those in its state or a worse one (goal_status_at_least).
-struct FailingGoals {
-  long count = 0;
-  std::string list;  // "id (status), ..."
-};
-
-FailingGoals failing_goals(const AuditResult& result, GoalStatus threshold) {
-  FailingGoals failing;
-  for (const GoalResult& g : result.goals) {
-    if (!goal_status_at_least(g.status, threshold)) continue;
-    failing.list += fmt::format("{}{} ({})", failing.list.empty() ? "" : ", ", g.goal.id,
-                                goal_status_name(g.status));
-    ++failing.count;
-  }
-  return failing;
-}
-
-std::string_view fail_on_states(GoalStatus threshold) {
-  return threshold == GoalStatus::missed ? "missed" : "behind or missed";
-}
-
-Status check_fail_on(const AuditResult& result, GoalStatus threshold) {
-  const FailingGoals failing = failing_goals(result, threshold);
-  if (failing.count == 0) return {};
-  return failf(ExitCode::goal_failed, "--fail-on {}: {} {} {}: {}", goal_status_name(threshold),
-               failing.count, failing.count == 1 ? "goal is" : "goals are",
-               fail_on_states(threshold), failing.list);
-}
-
-// --fail-on over several Pages: the worst Page decides, and the message names every failing one.
-Status check_fail_on(std::span<const AuditRecord> audits, GoalStatus threshold) {
-  std::string failing;
-  long pages = 0;
-  for (const AuditRecord& a : audits) {
-    const FailingGoals goals = failing_goals(a.result, threshold);
-    if (goals.count == 0) continue;
-    failing +=
-        fmt::format("{}Page {}: {}", failing.empty() ? "" : "; ", a.result.page_id, goals.list);
-    ++pages;
-  }
-  if (pages == 0) return {};
-  return failf(ExitCode::goal_failed, "--fail-on {}: {} of {} Pages {} {}: {}",
-               goal_status_name(threshold), pages, audits.size(),
-               pages == 1 ? "has a goal" : "have goals", fail_on_states(threshold), failing);
-}
-
 // One Page's audit as the report and the store see it.
 struct PageAudit {
   AuditInput input;
@@ -317,7 +264,10 @@ Status audit_all_pages(Database& db, const AuditOptions& options, const AuditPla
   for (PendingReport& report : pending) {
     if (auto s = report.deliver(console); !s) return s;
   }
-  if (plan.fail_on) return check_fail_on(records, *plan.fail_on);
+  if (!plan.fail_on) return {};
+  std::vector<const AuditResult*> results;
+  for (const AuditRecord& record : records) results.push_back(&record.result);
+  return check_fail_on(results, *plan.fail_on);
   return {};
 }
 
