@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "pageaudit/audit/audit.h"
+#include "pageaudit/audit/page_choice.h"
 #include "pageaudit/cli/commands.h"
 #include "pageaudit/core/atomic_file.h"
 #include "pageaudit/core/clock.h"
@@ -81,56 +82,16 @@ Result<AuditPlan> check_options(const AuditOptions& options) {
   return plan;
 }
 
-std::string page_list(const std::vector<PageInfo>& pages) {
-  std::string out;
-  for (const PageInfo& p : pages) out += (out.empty() ? "" : ", ") + p.page_id;
-  return out;
-}
-
-// For a store without a Page, where the audit needs one.
-tl::unexpected<Error> no_page_yet(const Database& db) {
-  return failf(ExitCode::no_input,
-               "{}: the store holds no Page yet; import an export or run pageaudit pull",
-               db.path());
-}
-
-bool has_page(const std::vector<PageInfo>& pages, const std::string& id) {
-  return std::any_of(pages.begin(), pages.end(),
-                     [&](const PageInfo& p) { return p.page_id == id; });
-}
-
 // The Page to audit: --page, else the goals file's page, else the store's only Page.
-Result<std::string> choose_page(Database& db, const AuditOptions& options,
-                                const std::optional<Goals>& goals) {
+Result<std::string> page_to_audit(Database& db, const AuditOptions& options,
+                                  const std::optional<Goals>& goals) {
   auto pages = list_pages(db);
   if (!pages) return tl::unexpected(pages.error());
-  const std::optional<std::string> from_goals = goals ? goals->page : std::nullopt;
-  if (options.page_id && from_goals && *options.page_id != *from_goals) {
-    return failf(ExitCode::usage, "--page {}: the goals file {} is for Page {}", *options.page_id,
-                 *options.goals_file, *from_goals);
-  }
-  if (options.page_id) {
-    if (!has_page(*pages, *options.page_id)) {
-      return failf(ExitCode::usage, "--page {}: no such Page in {} (it holds: {})",
-                   *options.page_id, db.path(), pages->empty() ? "none" : page_list(*pages));
-    }
-    return *options.page_id;
-  }
-  if (from_goals) {
-    if (!has_page(*pages, *from_goals)) {
-      return fail(ExitCode::data,
-                  at(*options.goals_file, 0,
-                     fmt::format("page \"{}\" is not in {} (it holds: {})", *from_goals, db.path(),
-                                 pages->empty() ? "none" : page_list(*pages))));
-    }
-    return *from_goals;
-  }
-  if (pages->empty()) return no_page_yet(db);
-  if (pages->size() > 1) {
-    return failf(ExitCode::usage, "the store holds {} Pages ({}): choose one with --page ID",
-                 pages->size(), page_list(*pages));
-  }
-  return pages->front().page_id;
+  std::vector<std::string> ids;
+  for (const PageInfo& p : *pages) ids.push_back(p.page_id);
+  const PageChoice choice{options.page_id, options.goals_file,
+                          goals ? goals->page : std::nullopt};
+  return choose_page(ids, db.path(), choice);
 }
 
 // A report rendered before its audit is recorded and delivered once the audit is: for --output
@@ -211,7 +172,7 @@ Status audit_all_pages(Database& db, const AuditOptions& options, const AuditPla
                        const std::string& started_at, const Console& console, const Clock& clock) {
   auto pages = list_pages(db);
   if (!pages) return tl::unexpected(pages.error());
-  if (pages->empty()) return no_page_yet(db);
+  if (pages->empty()) return no_page_in(db.path());
   const bool html = plan.format == ReportFormat::html;  // one file per Page
   if (html) {
     // Each report is named after its Page; an id from a file (import --page takes any text)
@@ -300,7 +261,7 @@ Status run_audit_command(const GlobalOptions& global, const AuditOptions& option
   Database& db = (*store)->db();
   if (options.all_pages) return audit_all_pages(db, options, *plan, started_at, console, clock);
 
-  auto page = choose_page(db, options, file_goals);
+  auto page = page_to_audit(db, options, file_goals);
   if (!page) return tl::unexpected(page.error());
   if (file_goals) {
     if (auto s = save_goals(db, *page, *file_goals, *goals_text, *options.goals_file); !s) return s;
