@@ -1,30 +1,22 @@
 // pageaudit pull --page ID...: check the options, read the token, open the store, pull every Page
 // (graph/pull.h) into it (store/pull_store.h), and report.
-#include <sys/stat.h>
 #include <unistd.h>
 
-#include <cerrno>
 #include <cstdio>
-#include <cstring>
-#include <fstream>
+#include <cstdlib>
 #include <random>
-#include <sstream>
 
 #include "pageaudit/cli/pull.h"
 #include "pageaudit/core/clock.h"
-#include "pageaudit/core/redact.h"
 #include "pageaudit/graph/end_time.h"
 #include "pageaudit/graph/pull.h"
 #include "pageaudit/graph/pull_summary.h"
+#include "pageaudit/graph/token.h"
 #include "pageaudit/store/pull_store.h"
 #include "pageaudit/store/store.h"
 
 namespace pageaudit {
 namespace {
-
-constexpr const char* k_token_help =
-    "use a long-lived Page access token with pages_read_engagement, read_insights and "
-    "pages_read_user_content (README: \"Getting a token\")";
 
 bool all_digits(std::string_view text) {
   return !text.empty() && text.find_first_not_of("0123456789") == std::string_view::npos;
@@ -71,40 +63,6 @@ Status check_options(const PullOptions& options) {
                  options.max_wait);
   }
   return {};
-}
-
-// The token from --token-file, else $PAGEAUDIT_TOKEN; registered as a secret at once.
-Result<std::string> read_token(const PullOptions& options, const Console& console) {
-  std::string token;
-  if (options.token_file) {
-    const std::string& path = *options.token_file;
-    std::ifstream file(path, std::ios::binary);
-    if (!file) {
-      return failf(ExitCode::no_input, "{}: cannot read the token file: {}", path,
-                   std::strerror(errno));
-    }
-    std::stringstream text;
-    text << file.rdbuf();
-    token = text.str();
-    struct stat st {};
-    if (::stat(path.c_str(), &st) == 0 && (st.st_mode & (S_IRGRP | S_IROTH)) != 0)
-      console.warning(fmt::format("{} is readable by other users; chmod 600 {}", path, path));
-  } else if (const char* env = std::getenv("PAGEAUDIT_TOKEN")) {
-    token = env;
-  }
-  size_t first = token.find_first_not_of(" \t\r\n");
-  size_t last = token.find_last_not_of(" \t\r\n");
-  token = first == std::string::npos ? "" : token.substr(first, last - first + 1);
-  register_secret(token);
-  if (token.empty()) {
-    return options.token_file
-               ? failf(ExitCode::no_perm, "{}: the token file is empty; {}", *options.token_file,
-                       k_token_help)
-               : failf(ExitCode::no_perm,
-                       "no access token: set $PAGEAUDIT_TOKEN or give --token-file FILE; {}",
-                       k_token_help);
-  }
-  return token;
 }
 
 // Prints every Page's warnings and failures; returns the most serious failure (main prints it
@@ -166,7 +124,8 @@ Status run_pull(const GlobalOptions& global, const PullOptions& options, const C
   const Date today = pacific_day(clock.now());
   auto settings = settings_from(options, today);
   if (!settings) return tl::unexpected(settings.error());
-  auto token = read_token(options, console);
+  auto token = read_access_token(options.token_file, std::getenv("PAGEAUDIT_TOKEN"),
+                                 [&](const std::string& w) { console.warning(w); });
   if (!token) return tl::unexpected(token.error());
 
   StoreOptions store_options;
