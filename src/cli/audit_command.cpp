@@ -229,7 +229,6 @@ Status audit_all_pages(Database& db, const AuditOptions& options, const AuditPla
   std::vector<const AuditResult*> results;
   for (const AuditRecord& record : records) results.push_back(&record.result);
   return check_fail_on(results, *plan.fail_on);
-  return {};
 }
 
 }  // namespace

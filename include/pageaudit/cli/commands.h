@@ -59,7 +59,7 @@ struct AuditOptions {
   bool all_pages = false;                 // --all-pages: every Page, in page_id order
   std::optional<std::string> as_of;       // --as-of DATE: default the last day with followers
   int window_days = k_default_window_days;  // --window DAYS
-  std::string format = "text";            // --format text|markdown|json (html: not yet)
+  std::string format = "text";            // --format: a report_format_name (output/report_format.h)
   std::optional<std::string> output;      // --output FILE, written atomically; else stdout
   std::optional<std::string> lang;        // --lang en|es: default the goals' language, else en
   std::optional<std::string> fail_on;     // --fail-on behind|missed
