@@ -32,7 +32,8 @@ inline constexpr int k_backfill_days = 730;
 // Posts are listed in windows of this many days, so that a backfill's windows can be asked for
 // at once and each page of 25 posts with insights and comments stays small.
 inline constexpr int k_posts_window_days = 30;
-// Trailing days of daily values asked again on every run: Meta revises recent days (--refetch-days).
+// Trailing days of daily values asked again on every run, as Meta revises recent days
+// (--refetch-days).
 inline constexpr int k_default_refetch_days = 3;
 // Trailing days of posts listed again, for their new insights and comments.
 inline constexpr int k_default_post_days = 7;
