@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "pageaudit/core/atomic_file.h"
@@ -26,14 +27,18 @@ std::string listing(const fs::path& dir) {
   return out;
 }
 
+// dir/report.txt holding "old\n", and text staged to replace it.
+Result<AtomicFile> stage_over_old(const test::TempDir& dir, std::string_view text) {
+  test::write_file(dir.file("report.txt"), "old\n");
+  return AtomicFile::stage(dir.file("report.txt"), text);
+}
+
 TEST_CASE("a staged file appears only on commit, whole, replacing the old one") {
   test::TempDir dir;
   const std::string path = dir.file("report.txt");
-  test::write_file(path, "old\n");
-  auto file = AtomicFile::stage(path, "new report\n");
+  auto file = stage_over_old(dir, "new report\n");
   REQUIRE(file);
   CHECK(test::read_file(path) == "old\n");
-  CHECK(fs::exists(path));
   CHECK(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator()) == 2);
   REQUIRE(file->commit());
   CHECK(test::read_file(path) == "new report\n");
@@ -42,14 +47,12 @@ TEST_CASE("a staged file appears only on commit, whole, replacing the old one") 
 
 TEST_CASE("a staged file never committed is removed and the old one kept") {
   test::TempDir dir;
-  const std::string path = dir.file("report.txt");
-  test::write_file(path, "old\n");
   {
-    auto file = AtomicFile::stage(path, "new\n");
+    auto file = stage_over_old(dir, "new\n");
     REQUIRE(file);
     AtomicFile moved = std::move(*file);  // the moved-from object removes nothing
   }
-  CHECK(test::read_file(path) == "old\n");
+  CHECK(test::read_file(dir.file("report.txt")) == "old\n");
   CHECK(listing(dir.path()) == "report.txt");
 }
 
