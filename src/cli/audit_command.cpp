@@ -166,46 +166,30 @@ Result<PageAudit> audit_page(Database& db, AuditInputReader& reader, const std::
                                std::move(json)}};
 }
 
-// --all-pages: every Page in page_id order in one process, sharing the prepared queries; the
-// audits are recorded all in one transaction, and the reports delivered after it.
-Status audit_all_pages(Database& db, const AuditOptions& options, const AuditPlan& plan,
-                       const std::string& started_at, const Console& console, const Clock& clock) {
-  auto pages = list_pages(db);
-  if (!pages) return tl::unexpected(pages.error());
-  if (pages->empty()) return no_page_in(db.path());
-  const bool html = plan.format == ReportFormat::html;  // one file per Page
-  if (html) {
-    // Each report is named after its Page; an id from a file (import --page takes any text)
-    // must not name a path outside --output. Checked for all Pages before anything is written.
-    for (const PageInfo& page : *pages) {
-      const std::string& id = page.page_id;
-      if (id.empty() || id == "." || id == ".." || id.find('/') != std::string::npos) {
-        return failf(ExitCode::data,
-                     "Page id \"{}\" cannot name a report file; audit it with --page ID --output FILE",
-                     id);
-      }
-    }
-  }
+// Audits each Page (against goals when given, from --goals, else its stored goals), records the
+// audits all in one transaction, and only then delivers the reports: one document, or with
+// --all-pages --format html one PAGE_ID.html per Page in --output. --fail-on has the last word.
+Status audit_pages(Database& db, const std::vector<std::string>& pages, std::optional<Goals> goals,
+                   const AuditPlan& plan, const AuditOptions& options,
+                   const std::string& started_at, const Console& console, const Clock& clock) {
   auto reader = AuditInputReader::prepare(db);
   if (!reader) return tl::unexpected(reader.error());
-
+  const bool file_per_page = options.all_pages && plan.format == ReportFormat::html;
   std::vector<AuditRecord> records;
-  records.reserve(pages->size());
+  records.reserve(pages.size());
   std::vector<PendingReport> pending;  // one per Page for html, else one
-  pending.reserve(html ? pages->size() : 1);
   std::vector<std::string> reports;
-  for (const PageInfo& page : *pages) {
-    auto audit = audit_page(db, *reader, page.page_id, std::nullopt, std::nullopt, plan,
-                            options, started_at, console, clock);
+  for (const std::string& page : pages) {
+    auto audit = audit_page(db, *reader, page, std::exchange(goals, std::nullopt),
+                            options.goals_file, plan, options, started_at, console, clock);
     if (!audit) return tl::unexpected(audit.error());
     const AuditRecord& record = audit->record;
     std::string report = render_report(audit->input, record.result, plan.format, record.json);
-    if (html) {
+    if (file_per_page) {
       // check_options made sure --output is a directory.
-      const std::string path =
-          (std::filesystem::path(*options.output) / (page.page_id + ".html")).string();
-      auto staged = PendingReport::prepare(path, std::move(report),
-                                           fmt::format("the audit of Page {}", page.page_id));
+      const std::string path = (std::filesystem::path(*options.output) / (page + ".html")).string();
+      auto staged =
+          PendingReport::prepare(path, std::move(report), fmt::format("the audit of Page {}", page));
       if (!staged) return tl::unexpected(staged.error());
       pending.push_back(std::move(*staged));
     } else {
@@ -213,9 +197,14 @@ Status audit_all_pages(Database& db, const AuditOptions& options, const AuditPla
     }
     records.push_back(std::move(audit->record));
   }
-  if (!html) {
-    auto staged = PendingReport::prepare(options.output, join_reports(plan.format, reports),
-                                         fmt::format("the audits of {} Pages", records.size()));
+  if (!file_per_page) {
+    auto staged =
+        options.all_pages
+            ? PendingReport::prepare(options.output, join_reports(plan.format, reports),
+                                     fmt::format("the audits of {} Pages", records.size()))
+            : PendingReport::prepare(options.output, std::move(reports.front()),
+                                     fmt::format("the audit of Page {} as of {}", pages.front(),
+                                                 records.front().result.as_of.iso()));
     if (!staged) return tl::unexpected(staged.error());
     pending.push_back(std::move(*staged));
   }
@@ -226,9 +215,32 @@ Status audit_all_pages(Database& db, const AuditOptions& options, const AuditPla
     if (auto s = report.deliver(console); !s) return s;
   }
   if (!plan.fail_on) return {};
+  if (!options.all_pages) return check_fail_on(records.front().result, *plan.fail_on);
   std::vector<const AuditResult*> results;
   for (const AuditRecord& record : records) results.push_back(&record.result);
   return check_fail_on(results, *plan.fail_on);
+}
+
+// --all-pages: every Page in page_id order, each against its stored goals.
+Result<std::vector<std::string>> all_pages(Database& db, const AuditPlan& plan) {
+  auto pages = list_pages(db);
+  if (!pages) return tl::unexpected(pages.error());
+  if (pages->empty()) return no_page_in(db.path());
+  std::vector<std::string> ids;
+  for (const PageInfo& page : *pages) {
+    // With html each report is named after its Page; an id from a file (import --page takes any
+    // text) must not name a path outside --output. Checked for all Pages before anything is
+    // written.
+    const std::string& id = page.page_id;
+    if (plan.format == ReportFormat::html &&
+        (id.empty() || id == "." || id == ".." || id.find('/') != std::string::npos)) {
+      return failf(ExitCode::data,
+                   "Page id \"{}\" cannot name a report file; audit it with --page ID --output FILE",
+                   id);
+    }
+    ids.push_back(id);
+  }
+  return ids;
 }
 
 }  // namespace
@@ -258,29 +270,19 @@ Status run_audit_command(const GlobalOptions& global, const AuditOptions& option
   auto store = Store::open(global.db_path, store_options);
   if (!store) return tl::unexpected(store.error());
   Database& db = (*store)->db();
-  if (options.all_pages) return audit_all_pages(db, options, *plan, started_at, console, clock);
+  if (options.all_pages) {
+    auto pages = all_pages(db, *plan);
+    if (!pages) return tl::unexpected(pages.error());
+    return audit_pages(db, *pages, std::nullopt, *plan, options, started_at, console, clock);
+  }
 
   auto page = page_to_audit(db, options, file_goals);
   if (!page) return tl::unexpected(page.error());
   if (file_goals) {
     if (auto s = save_goals(db, *page, *file_goals, *goals_text, *options.goals_file); !s) return s;
   }
-  auto reader = AuditInputReader::prepare(db);
-  if (!reader) return tl::unexpected(reader.error());
-  auto audit = audit_page(db, *reader, *page, std::move(file_goals), options.goals_file, *plan,
-                          options, started_at, console, clock);
-  if (!audit) return tl::unexpected(audit.error());
-  const AuditRecord& record = audit->record;
-  auto report = PendingReport::prepare(
-      options.output, render_report(audit->input, record.result, plan->format, record.json),
-      fmt::format("the audit of Page {} as of {}", *page, record.result.as_of.iso()));
-  if (!report) return tl::unexpected(report.error());
-
-  auto recorded = record_audit(db, record);
-  if (!recorded) return tl::unexpected(recorded.error());
-  if (auto s = report->deliver(console); !s) return s;
-  if (plan->fail_on) return check_fail_on(record.result, *plan->fail_on);
-  return {};
+  return audit_pages(db, {*page}, std::move(file_goals), *plan, options, started_at, console,
+                     clock);
 }
 
 }  // namespace pageaudit
