@@ -1,5 +1,6 @@
 list(APPEND PAGEAUDIT_TEST_SOURCES ${CMAKE_CURRENT_LIST_DIR}/output/test_json_report.cpp)
 list(APPEND PAGEAUDIT_TEST_SOURCES ${CMAKE_CURRENT_LIST_DIR}/output/test_text_report.cpp)
+list(APPEND PAGEAUDIT_TEST_SOURCES ${CMAKE_CURRENT_LIST_DIR}/output/test_report_format.cpp)
 list(APPEND PAGEAUDIT_TEST_SOURCES ${CMAKE_CURRENT_LIST_DIR}/output/test_html_report.cpp)
 # The browser tests are a binary of their own (label browser: they need Chromium and take longest).
 list(APPEND PAGEAUDIT_BROWSER_TEST_SOURCES ${CMAKE_CURRENT_LIST_DIR}/output/browser.cpp)

@@ -42,6 +42,12 @@ std::string_view goal_status_name(GoalStatus status) {
   return "";
 }
 
+bool goal_status_at_least(GoalStatus status, GoalStatus threshold) {
+  // The enumerators of progress are declared in its order; no_data stands outside it.
+  if (status == GoalStatus::no_data || threshold == GoalStatus::no_data) return false;
+  return static_cast<int>(status) >= static_cast<int>(threshold);
+}
+
 MetricValue metric_value(std::string_view metric, const AuditInput& input, const Figures& figures) {
   if (metric == "followers") return {figures.followers.value, figures.followers.trend_per_day};
   if (metric == "net_follows") {

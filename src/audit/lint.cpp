@@ -130,7 +130,6 @@ void follower_notes(const AuditInput& input, std::vector<DataQualityNote>& out) 
                        fmt::arg("to", input.as_of.iso()), fmt::arg("first", first_missing->iso())));
   }
 
-  constexpr long k_stale_days = 3;
   const Date newest = input.followers.rbegin()->first;
   if (input.as_of - last->first > k_stale_days) {
     out.push_back(note(input, "stale-audit-day", fmt::arg("last", last->first.iso()),

@@ -1,25 +1,19 @@
 // pageaudit audit: load the goals, read the Page's data (or every Page's) as of a day, audit it,
 // record the audit, deliver the report.
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <algorithm>
-#include <cerrno>
-#include <cstdio>
-#include <cstdlib>
-#include <cstring>
 #include <filesystem>
-#include <span>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 #include "pageaudit/audit/audit.h"
+#include "pageaudit/audit/page_choice.h"
 #include "pageaudit/cli/commands.h"
+#include "pageaudit/core/atomic_file.h"
 #include "pageaudit/core/clock.h"
-#include "pageaudit/output/html_report.h"
+#include "pageaudit/core/read_file.h"
 #include "pageaudit/output/json_report.h"
-#include "pageaudit/output/text_report.h"
+#include "pageaudit/output/report_format.h"
 #include "pageaudit/store/audit_store.h"
 #include "pageaudit/store/store.h"
 
@@ -34,6 +28,7 @@ struct AuditPlan {
   std::optional<Date> as_of;
   std::optional<Language> lang;
   std::optional<GoalStatus> fail_on;
+  ReportFormat format = ReportFormat::text;
 };
 
 Result<AuditPlan> check_options(const AuditOptions& options) {
@@ -49,8 +44,9 @@ Result<AuditPlan> check_options(const AuditOptions& options) {
     return failf(ExitCode::usage, "--window: expected a number of days from 1 to {}, got {}",
                  k_max_window_days, options.window_days);
   }
-  if (options.format != "text" && options.format != "markdown" && options.format != "json" &&
-      options.format != "html") {
+  if (auto format = parse_report_format(options.format)) {
+    plan.format = *format;
+  } else {
     return failf(ExitCode::usage, "--format: expected text, markdown, json or html, got \"{}\"",
                  options.format);
   }
@@ -67,7 +63,7 @@ Result<AuditPlan> check_options(const AuditOptions& options) {
                 "--goals and --all-pages exclude each other: --all-pages audits each Page against "
                 "its stored goals");
   }
-  if (options.all_pages && options.format == "html" &&
+  if (options.all_pages && plan.format == ReportFormat::html &&
       !(options.output && std::filesystem::is_directory(*options.output))) {
     return fail(ExitCode::usage,
                 "--all-pages --format html: --output must name a directory, where each Page's "
@@ -86,232 +82,46 @@ Result<AuditPlan> check_options(const AuditOptions& options) {
   return plan;
 }
 
-// The whole file, for the parser and for the store.
-Result<std::string> read_whole(const std::string& path) {
-  struct stat st {};
-  if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
-    return fail(ExitCode::no_input, at(path, 0, "is a directory"));
-  }
-  std::FILE* file = std::fopen(path.c_str(), "rb");
-  if (!file)
-    return fail(ExitCode::no_input,
-                at(path, 0, fmt::format("cannot open: {}", std::strerror(errno))));
-  std::string text;
-  char buffer[65536];
-  size_t n;
-  while ((n = std::fread(buffer, 1, sizeof buffer, file)) > 0) text.append(buffer, n);
-  const bool failed = std::ferror(file);
-  std::fclose(file);
-  if (failed) return fail(ExitCode::no_input, at(path, 0, "cannot read"));
-  return text;
-}
-
-std::string page_list(const std::vector<PageInfo>& pages) {
-  std::string out;
-  for (const PageInfo& p : pages) out += (out.empty() ? "" : ", ") + p.page_id;
-  return out;
-}
-
-// For a store without a Page, where the audit needs one.
-tl::unexpected<Error> no_page_yet(const Database& db) {
-  return failf(ExitCode::no_input,
-               "{}: the store holds no Page yet; import an export or run pageaudit pull",
-               db.path());
-}
-
-bool has_page(const std::vector<PageInfo>& pages, const std::string& id) {
-  return std::any_of(pages.begin(), pages.end(),
-                     [&](const PageInfo& p) { return p.page_id == id; });
-}
-
 // The Page to audit: --page, else the goals file's page, else the store's only Page.
-Result<std::string> choose_page(Database& db, const AuditOptions& options,
-                                const std::optional<Goals>& goals) {
+Result<std::string> page_to_audit(Database& db, const AuditOptions& options,
+                                  const std::optional<Goals>& goals) {
   auto pages = list_pages(db);
   if (!pages) return tl::unexpected(pages.error());
-  const std::optional<std::string> from_goals = goals ? goals->page : std::nullopt;
-  if (options.page_id && from_goals && *options.page_id != *from_goals) {
-    return failf(ExitCode::usage, "--page {}: the goals file {} is for Page {}", *options.page_id,
-                 *options.goals_file, *from_goals);
-  }
-  if (options.page_id) {
-    if (!has_page(*pages, *options.page_id)) {
-      return failf(ExitCode::usage, "--page {}: no such Page in {} (it holds: {})",
-                   *options.page_id, db.path(), pages->empty() ? "none" : page_list(*pages));
-    }
-    return *options.page_id;
-  }
-  if (from_goals) {
-    if (!has_page(*pages, *from_goals)) {
-      return fail(ExitCode::data,
-                  at(*options.goals_file, 0,
-                     fmt::format("page \"{}\" is not in {} (it holds: {})", *from_goals, db.path(),
-                                 pages->empty() ? "none" : page_list(*pages))));
-    }
-    return *from_goals;
-  }
-  if (pages->empty()) return no_page_yet(db);
-  if (pages->size() > 1) {
-    return failf(ExitCode::usage, "the store holds {} Pages ({}): choose one with --page ID",
-                 pages->size(), page_list(*pages));
-  }
-  return pages->front().page_id;
+  std::vector<std::string> ids;
+  for (const PageInfo& p : *pages) ids.push_back(p.page_id);
+  const PageChoice choice{options.page_id, options.goals_file,
+                          goals ? goals->page : std::nullopt};
+  return choose_page(ids, db.path(), choice);
 }
 
 // A report rendered before its audit is recorded and delivered once the audit is: for --output
-// written now to a temporary file in the same folder and renamed over the file on delivery, so
-// that no report appears for an audit that was not recorded (a full disk, exit 73), a reader never
-// sees half a report, and a failed run leaves the old one. A report for stdout waits in memory.
-class PendingReport {
- public:
-  // what names the report in the --verbose note ("the audit of Page 1"). Errors: a temporary file
-  // that cannot be written, "PATH: cannot write: CAUSE" (ExitCode::cant_create).
+// staged beside the file (core/atomic_file.h), so that no report appears for an audit that was not
+// recorded (a full disk, exit 73) and a failed run leaves the old one; for stdout kept in memory.
+struct PendingReport {
+  std::optional<AtomicFile> file;  // --output
+  std::string text;                // stdout
+  std::string what;                // for the --verbose note: "the audit of Page 1"
+
   static Result<PendingReport> prepare(const std::optional<std::string>& path, std::string text,
                                        std::string what) {
-    PendingReport report(path, std::move(what));
-    if (!path) {
-      report.m_text = std::move(text);
-      return report;
-    }
-    report.m_temp = *path + ".XXXXXX";
-    const int fd = ::mkstemp(report.m_temp.data());
-    if (fd < 0) {
-      report.m_temp.clear();
-      return cannot_write(*path, errno);
-    }
-    // mkstemp makes the file 0600; a report gets the permissions of any file the user creates.
-    const mode_t mask = ::umask(0);
-    ::umask(mask);
-    int error = ::fchmod(fd, 0666 & ~mask) != 0 ? errno : 0;
-    for (size_t written = 0; error == 0 && written < text.size();) {
-      const ssize_t n = ::write(fd, text.data() + written, text.size() - written);
-      if (n > 0) {
-        written += static_cast<size_t>(n);
-      } else if (n == 0 || errno != EINTR) {
-        error = n == 0 ? EIO : errno;
-      }
-    }
-    if (error == 0 && ::fsync(fd) != 0) error = errno;
-    if (::close(fd) != 0 && error == 0) error = errno;
-    if (error != 0) return cannot_write(*path, error);  // the destructor removes the file
-    return report;
-  }
-
-  PendingReport(PendingReport&& other) noexcept
-      : m_path(std::move(other.m_path)),
-        m_temp(std::exchange(other.m_temp, {})),
-        m_text(std::move(other.m_text)),
-        m_what(std::move(other.m_what)) {}
-  PendingReport& operator=(PendingReport&&) = delete;
-  ~PendingReport() {
-    if (!m_temp.empty()) std::remove(m_temp.c_str());
+    if (!path) return PendingReport{std::nullopt, std::move(text), std::move(what)};
+    auto file = AtomicFile::stage(*path, text);
+    if (!file) return tl::unexpected(file.error());
+    return PendingReport{std::move(*file), {}, std::move(what)};
   }
 
   // Puts the file in place, or prints the report.
   Status deliver(const Console& console) {
-    if (!m_path) {
-      m_text.pop_back();  // Console::result ends the line itself
-      console.result(m_text);
+    if (!file) {
+      text.pop_back();  // Console::result ends the line itself
+      console.result(text);
       return {};
     }
-    if (std::rename(m_temp.c_str(), m_path->c_str()) != 0) return cannot_write(*m_path, errno);
-    m_temp.clear();
-    console.info(fmt::format("wrote {} to {}", m_what, *m_path));
+    if (auto s = file->commit(); !s) return s;
+    console.info(fmt::format("wrote {} to {}", what, file->path()));
     return {};
   }
-
- private:
-  PendingReport(std::optional<std::string> path, std::string what)
-      : m_path(std::move(path)), m_what(std::move(what)) {}
-
-  static tl::unexpected<Error> cannot_write(const std::string& path, int error) {
-    return fail(ExitCode::cant_create,
-                at(path, 0, fmt::format("cannot write: {}", std::strerror(error))));
-  }
-
-  std::optional<std::string> m_path;  // nullopt: stdout
-  std::string m_temp;                 // the temporary file while it exists and is not in place
-  std::string m_text;                 // the report for stdout
-  std::string m_what;
 };
-
-// The goals --fail-on fails on: those in its state or a worse one, in the order met < on_track <
-// behind < missed. no_data is not a state of progress and never fails.
-struct FailingGoals {
-  long count = 0;
-  std::string list;  // "id (status), ..."
-};
-
-FailingGoals failing_goals(const AuditResult& result, GoalStatus threshold) {
-  const auto rank = [](GoalStatus s) {
-    switch (s) {
-      case GoalStatus::met:
-        return 0;
-      case GoalStatus::on_track:
-        return 1;
-      case GoalStatus::behind:
-        return 2;
-      case GoalStatus::missed:
-        return 3;
-      case GoalStatus::no_data:
-        return -1;
-    }
-    return -1;
-  };
-  FailingGoals failing;
-  for (const GoalResult& g : result.goals) {
-    if (rank(g.status) < rank(threshold)) continue;
-    failing.list += fmt::format("{}{} ({})", failing.list.empty() ? "" : ", ", g.goal.id,
-                                goal_status_name(g.status));
-    ++failing.count;
-  }
-  return failing;
-}
-
-std::string_view fail_on_states(GoalStatus threshold) {
-  return threshold == GoalStatus::missed ? "missed" : "behind or missed";
-}
-
-Status check_fail_on(const AuditResult& result, GoalStatus threshold) {
-  const FailingGoals failing = failing_goals(result, threshold);
-  if (failing.count == 0) return {};
-  return failf(ExitCode::goal_failed, "--fail-on {}: {} {} {}: {}", goal_status_name(threshold),
-               failing.count, failing.count == 1 ? "goal is" : "goals are",
-               fail_on_states(threshold), failing.list);
-}
-
-// --fail-on over several Pages: the worst Page decides, and the message names every failing one.
-Status check_fail_on(std::span<const AuditRecord> audits, GoalStatus threshold) {
-  std::string failing;
-  long pages = 0;
-  for (const AuditRecord& a : audits) {
-    const FailingGoals goals = failing_goals(a.result, threshold);
-    if (goals.count == 0) continue;
-    failing +=
-        fmt::format("{}Page {}: {}", failing.empty() ? "" : "; ", a.result.page_id, goals.list);
-    ++pages;
-  }
-  if (pages == 0) return {};
-  return failf(ExitCode::goal_failed, "--fail-on {}: {} of {} Pages {} {}: {}",
-               goal_status_name(threshold), pages, audits.size(),
-               pages == 1 ? "has a goal" : "have goals", fail_on_states(threshold), failing);
-}
-
-// Where one Page's audit starts in the output of --all-pages, after the first.
-std::string_view page_separator(std::string_view format) {
-  if (format == "markdown") return "\n---\n\n";  // a thematic break before the next "# " title
-  if (format == "json") return ",\n";              // between the elements of one JSON array
-  return "\n==============================================================================\n\n";
-}
-
-// The report in the chosen format; json is render_json(result), which the store records too.
-std::string render(const std::string& format, const AuditInput& input, const AuditResult& result,
-                   const std::string& json) {
-  if (format == "json") return json + "\n";
-  if (format == "html") return render_html(input, result);
-  return render_report(input, result,
-                       format == "markdown" ? ReportFormat::markdown : ReportFormat::text);
-}
 
 // One Page's audit as the report and the store see it.
 struct PageAudit {
@@ -324,7 +134,8 @@ struct PageAudit {
 Result<PageAudit> audit_page(Database& db, AuditInputReader& reader, const std::string& page,
                              std::optional<Goals> goals, std::optional<std::string> goals_source,
                              const AuditPlan& plan, const AuditOptions& options,
-                             const std::string& started_at, const Console& console) {
+                             const std::string& started_at, const Console& console,
+                             const Clock& clock) {
   AuditScope scope;
   scope.page_id = page;
   if (goals) {
@@ -341,7 +152,7 @@ Result<PageAudit> audit_page(Database& db, AuditInputReader& reader, const std::
   }
   scope.language = plan.lang.value_or(scope.goals.language.value_or(Language::en));
   scope.window_days = options.window_days;
-  scope.today = today();
+  scope.today = clock.today();
   scope.as_of = plan.as_of;
 
   auto input = reader.load(scope);
@@ -350,63 +161,50 @@ Result<PageAudit> audit_page(Database& db, AuditInputReader& reader, const std::
   std::string json = render_json(result);
   return PageAudit{std::move(*input),
                    AuditRecord{std::move(result),
-                               AuditRun{options.format, std::move(goals_source), started_at},
+                               AuditRun{std::string(report_format_name(plan.format)),
+                                                        std::move(goals_source), started_at},
                                std::move(json)}};
 }
 
-// --all-pages: every Page in page_id order in one process, sharing the prepared queries; the
-// audits are recorded all in one transaction, and the reports delivered after it.
-Status audit_all_pages(Database& db, const AuditOptions& options, const AuditPlan& plan,
-                       const std::string& started_at, const Console& console) {
-  auto pages = list_pages(db);
-  if (!pages) return tl::unexpected(pages.error());
-  if (pages->empty()) return no_page_yet(db);
-  if (options.format == "html") {
-    // Each report is named after its Page; an id from a file (import --page takes any text)
-    // must not name a path outside --output. Checked for all Pages before anything is written.
-    for (const PageInfo& page : *pages) {
-      const std::string& id = page.page_id;
-      if (id.empty() || id == "." || id == ".." || id.find('/') != std::string::npos) {
-        return failf(ExitCode::data,
-                     "Page id \"{}\" cannot name a report file; audit it with --page ID --output FILE",
-                     id);
-      }
-    }
-  }
+// Audits each Page (against goals when given, from --goals, else its stored goals), records the
+// audits all in one transaction, and only then delivers the reports: one document, or with
+// --all-pages --format html one PAGE_ID.html per Page in --output. --fail-on has the last word.
+Status audit_pages(Database& db, const std::vector<std::string>& pages, std::optional<Goals> goals,
+                   const AuditPlan& plan, const AuditOptions& options,
+                   const std::string& started_at, const Console& console, const Clock& clock) {
   auto reader = AuditInputReader::prepare(db);
   if (!reader) return tl::unexpected(reader.error());
-
+  const bool file_per_page = options.all_pages && plan.format == ReportFormat::html;
   std::vector<AuditRecord> records;
-  records.reserve(pages->size());
+  records.reserve(pages.size());
   std::vector<PendingReport> pending;  // one per Page for html, else one
-  pending.reserve(options.format == "html" ? pages->size() : 1);
-  std::string reports = options.format == "json" ? "[\n" : "";
-  for (const PageInfo& page : *pages) {
-    auto audit = audit_page(db, *reader, page.page_id, std::nullopt, std::nullopt, plan,
-                            options, started_at, console);
+  std::vector<std::string> reports;
+  for (const std::string& page : pages) {
+    auto audit = audit_page(db, *reader, page, std::exchange(goals, std::nullopt),
+                            options.goals_file, plan, options, started_at, console, clock);
     if (!audit) return tl::unexpected(audit.error());
     const AuditRecord& record = audit->record;
-    std::string report = render(options.format, audit->input, record.result, record.json);
-    if (options.format == "html") {
+    std::string report = render_report(audit->input, record.result, plan.format, record.json);
+    if (file_per_page) {
       // check_options made sure --output is a directory.
-      const std::string path =
-          (std::filesystem::path(*options.output) / (page.page_id + ".html")).string();
-      auto staged = PendingReport::prepare(path, std::move(report),
-                                           fmt::format("the audit of Page {}", page.page_id));
+      const std::string path = (std::filesystem::path(*options.output) / (page + ".html")).string();
+      auto staged =
+          PendingReport::prepare(path, std::move(report), fmt::format("the audit of Page {}", page));
       if (!staged) return tl::unexpected(staged.error());
       pending.push_back(std::move(*staged));
     } else {
-      if (!records.empty()) reports += page_separator(options.format);
-      // The JSON array's elements are the single-line documents, without their line ends.
-      if (options.format == "json") report.pop_back();
-      reports += report;
+      reports.push_back(std::move(report));
     }
     records.push_back(std::move(audit->record));
   }
-  if (options.format == "json") reports += "\n]\n";
-  if (options.format != "html") {
-    auto staged = PendingReport::prepare(options.output, std::move(reports),
-                                         fmt::format("the audits of {} Pages", records.size()));
+  if (!file_per_page) {
+    auto staged =
+        options.all_pages
+            ? PendingReport::prepare(options.output, join_reports(plan.format, reports),
+                                     fmt::format("the audits of {} Pages", records.size()))
+            : PendingReport::prepare(options.output, std::move(reports.front()),
+                                     fmt::format("the audit of Page {} as of {}", pages.front(),
+                                                 records.front().result.as_of.iso()));
     if (!staged) return tl::unexpected(staged.error());
     pending.push_back(std::move(*staged));
   }
@@ -416,15 +214,40 @@ Status audit_all_pages(Database& db, const AuditOptions& options, const AuditPla
   for (PendingReport& report : pending) {
     if (auto s = report.deliver(console); !s) return s;
   }
-  if (plan.fail_on) return check_fail_on(records, *plan.fail_on);
-  return {};
+  if (!plan.fail_on) return {};
+  if (!options.all_pages) return check_fail_on(records.front().result, *plan.fail_on);
+  std::vector<const AuditResult*> results;
+  for (const AuditRecord& record : records) results.push_back(&record.result);
+  return check_fail_on(results, *plan.fail_on);
+}
+
+// --all-pages: every Page in page_id order, each against its stored goals.
+Result<std::vector<std::string>> all_pages(Database& db, const AuditPlan& plan) {
+  auto pages = list_pages(db);
+  if (!pages) return tl::unexpected(pages.error());
+  if (pages->empty()) return no_page_in(db.path());
+  std::vector<std::string> ids;
+  for (const PageInfo& page : *pages) {
+    // With html each report is named after its Page; an id from a file (import --page takes any
+    // text) must not name a path outside --output. Checked for all Pages before anything is
+    // written.
+    const std::string& id = page.page_id;
+    if (plan.format == ReportFormat::html &&
+        (id.empty() || id == "." || id == ".." || id.find('/') != std::string::npos)) {
+      return failf(ExitCode::data,
+                   "Page id \"{}\" cannot name a report file; audit it with --page ID --output FILE",
+                   id);
+    }
+    ids.push_back(id);
+  }
+  return ids;
 }
 
 }  // namespace
 
 Status run_audit_command(const GlobalOptions& global, const AuditOptions& options,
-                         const Console& console) {
-  const std::string started_at = utc_now_iso();
+                         const Console& console, const Clock& clock) {
+  const std::string started_at = clock.now_iso();
   auto plan = check_options(options);
   if (!plan) return tl::unexpected(plan.error());
 
@@ -432,7 +255,7 @@ Status run_audit_command(const GlobalOptions& global, const AuditOptions& option
   std::optional<std::string> goals_text;
   std::optional<Goals> file_goals;
   if (options.goals_file) {
-    auto text = read_whole(*options.goals_file);
+    auto text = read_whole_file(*options.goals_file);
     if (!text) return tl::unexpected(text.error());
     auto parsed = parse_goals(*text, *options.goals_file);
     if (!parsed) return tl::unexpected(parsed.error());
@@ -447,29 +270,19 @@ Status run_audit_command(const GlobalOptions& global, const AuditOptions& option
   auto store = Store::open(global.db_path, store_options);
   if (!store) return tl::unexpected(store.error());
   Database& db = (*store)->db();
-  if (options.all_pages) return audit_all_pages(db, options, *plan, started_at, console);
+  if (options.all_pages) {
+    auto pages = all_pages(db, *plan);
+    if (!pages) return tl::unexpected(pages.error());
+    return audit_pages(db, *pages, std::nullopt, *plan, options, started_at, console, clock);
+  }
 
-  auto page = choose_page(db, options, file_goals);
+  auto page = page_to_audit(db, options, file_goals);
   if (!page) return tl::unexpected(page.error());
   if (file_goals) {
     if (auto s = save_goals(db, *page, *file_goals, *goals_text, *options.goals_file); !s) return s;
   }
-  auto reader = AuditInputReader::prepare(db);
-  if (!reader) return tl::unexpected(reader.error());
-  auto audit = audit_page(db, *reader, *page, std::move(file_goals), options.goals_file, *plan,
-                          options, started_at, console);
-  if (!audit) return tl::unexpected(audit.error());
-  const AuditRecord& record = audit->record;
-  auto report = PendingReport::prepare(
-      options.output, render(options.format, audit->input, record.result, record.json),
-      fmt::format("the audit of Page {} as of {}", *page, record.result.as_of.iso()));
-  if (!report) return tl::unexpected(report.error());
-
-  auto recorded = record_audit(db, record);
-  if (!recorded) return tl::unexpected(recorded.error());
-  if (auto s = report->deliver(console); !s) return s;
-  if (plan->fail_on) return check_fail_on(record.result, *plan->fail_on);
-  return {};
+  return audit_pages(db, {*page}, std::move(file_goals), *plan, options, started_at, console,
+                     clock);
 }
 
 }  // namespace pageaudit

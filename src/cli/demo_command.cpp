@@ -35,7 +35,8 @@ int import_order(const fs::path& file) {
 
 }  // namespace
 
-Status run_demo(const GlobalOptions& global, const DemoOptions& options, const Console& console) {
+Status run_demo(const GlobalOptions& global, const DemoOptions& options, const Console& console,
+                const Clock& clock) {
   auto samples = options.samples_dir ? options.samples_dir : find_samples_dir();
   if (!samples) {
     return fail(ExitCode::no_input, "cannot find the samples/ folder; set PAGEAUDIT_SAMPLES or use --samples DIR");
@@ -62,7 +63,7 @@ Status run_demo(const GlobalOptions& global, const DemoOptions& options, const C
                              global.db_path));
   ImportOptions import;
   for (const auto& file : files) import.files.push_back(file.string());
-  if (auto s = run_import(global, import, console); !s) return s;
+  if (auto s = run_import(global, import, console, clock); !s) return s;
 
   // The business's own files, where the samples folder has them.
   for (const auto& [name, kind] : {std::pair{"customers.csv", "customers"}, std::pair{"time_log.csv", "time"},
@@ -72,7 +73,7 @@ Status run_demo(const GlobalOptions& global, const DemoOptions& options, const C
     ImportOptions table;
     table.files = {file.string()};
     table.as = kind;
-    if (auto s = run_import(global, table, console); !s) return s;
+    if (auto s = run_import(global, table, console, clock); !s) return s;
   }
   {
     // Mark the demo's runs so that a later demo may replace this store, and no other store.
@@ -87,7 +88,7 @@ Status run_demo(const GlobalOptions& global, const DemoOptions& options, const C
   AuditOptions audit;
   const fs::path goals = fs::path(*samples) / "goals.toml";
   if (fs::is_regular_file(goals, ec)) audit.goals_file = goals.string();
-  return run_audit_command(global, audit, console);
+  return run_audit_command(global, audit, console, clock);
 }
 
 }  // namespace pageaudit

@@ -133,11 +133,12 @@ Status run_import_tables(const GlobalOptions& global, const ImportOptions& optio
 
 }  // namespace
 
-Status run_import(const GlobalOptions& global, const ImportOptions& options, const Console& console) {
+Status run_import(const GlobalOptions& global, const ImportOptions& options, const Console& console,
+                  const Clock& clock) {
   if (options.files.empty()) return fail(ExitCode::usage, "import: give at least one FILE");
   if (options.as) return run_import_tables(global, options, console);
   if (options.keep_pii) return fail(ExitCode::usage, "--keep-pii applies to --as customers only");
-  ExportImportOptions import{options.page_id, options.metric, std::nullopt, options.dry_run};
+  ExportImportOptions import{options.page_id, options.metric, std::nullopt, options.dry_run, clock.today()};
   if (options.exported_on) {
     import.exported_on = Date::parse_iso(*options.exported_on);
     if (!import.exported_on) {

@@ -39,13 +39,13 @@ void print(const StoreStatus& status, const Console& console) {
 
 }  // namespace
 
-Status run_status(const GlobalOptions& global, const Console& console) {
+Status run_status(const GlobalOptions& global, const Console& console, const Clock& clock) {
   StoreOptions options;
   options.read_only = true;
   auto store = Store::open(global.db_path, options);
   if (!store) return tl::unexpected(store.error());
   console.result(fmt::format("Store: {} (schema version {})", global.db_path, (*store)->schema_version()));
-  auto status = read_status((*store)->db(), today(), utc_now_iso());
+  auto status = read_status((*store)->db(), clock.today(), clock.now_iso());
   if (!status) return tl::unexpected(status.error());
   print(*status, console);
   return {};

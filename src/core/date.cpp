@@ -101,21 +101,4 @@ std::string Date::iso() const {
   return out;
 }
 
-std::optional<std::int64_t> parse_utc_iso(std::string_view text) {
-  if (text.size() != 20 || text[10] != 'T' || text[13] != ':' || text[16] != ':' ||
-      text[19] != 'Z') {
-    return std::nullopt;
-  }
-  auto day = Date::parse_iso(text.substr(0, 10));
-  int parts[3] = {0, 0, 0};
-  for (int k = 0; k < 3; ++k) {
-    std::string_view digits = text.substr(11 + 3 * k, 2);
-    auto [end, ec] = std::from_chars(digits.data(), digits.data() + 2, parts[k]);
-    if (ec != std::errc() || end != digits.data() + 2) return std::nullopt;
-  }
-  if (!day || parts[0] > 23 || parts[1] > 59 || parts[2] > 60) return std::nullopt;
-  return static_cast<std::int64_t>(day->days()) * 86400 + parts[0] * 3600 + parts[1] * 60 +
-         parts[2];
-}
-
 }  // namespace pageaudit

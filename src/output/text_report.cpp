@@ -150,7 +150,8 @@ std::string render_markdown(const Report& report) {
 
 }  // namespace
 
-std::string render_report(const AuditInput& input, const AuditResult& result, ReportFormat format) {
+std::string render_text_report(const AuditInput& input, const AuditResult& result,
+                               ReportFormat format) {
   const Report report = lay_out_report(input, result);
   return format == ReportFormat::markdown ? render_markdown(report) : render_text(report);
 }

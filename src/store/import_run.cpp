@@ -38,7 +38,7 @@ Date export_day(const std::string& path, const ExportImportOptions& options) {
       return *day;
     }
   }
-  return Date::today_local();
+  return options.today;
 }
 
 std::string file_name(const std::string& path) {

@@ -1,6 +1,7 @@
 // What the store knows before a pull: the metrics to pull and each Page's pull state.
 #include "pageaudit/store/pull_state.h"
 
+#include "pageaudit/core/clock.h"
 #include "pageaudit/store/sqlite.h"
 
 namespace pageaudit {
@@ -68,7 +69,7 @@ Result<PageState> load_page_state(Database& db, const std::string& page_id) {
   pull->bind(1, page_id);
   auto row = pull->step();
   if (!row) return tl::unexpected(row.error());
-  if (auto resume = pull->opt_text(0)) state.resume_after = parse_utc_iso(*resume);
+  if (auto resume = pull->opt_text(0)) state.resume_after = parse_utc_time(*resume);
   state.has_insights = pull->integer(1) != 0;
   // NULL (pulled before it was kept) or edited by hand into something not a day: none, and the
   // first covered day stands in (pull_plan.h).

@@ -1,6 +1,8 @@
 // The status reader: Pages, coverage, last runs and warnings, each from one query.
 #include "pageaudit/store/status.h"
 
+#include "pageaudit/audit/figures.h"
+
 #include "pageaudit/store/sqlite.h"
 
 namespace pageaudit {
@@ -93,7 +95,7 @@ Status stale_followers(Database& db, Date today, std::vector<std::string>& out) 
   if (!stmt) return tl::unexpected(stmt.error());
   return each_row(*stmt, [&](const Statement& row) {
     auto last = Date::parse_iso(row.text(1));
-    if (last && today - *last > 3) {
+    if (last && today - *last > k_stale_days) {
       out.push_back(fmt::format("Page {}: the newest follower count is from {} ({} days ago)",
                                 row.text(0), last->iso(), today - *last));
     }

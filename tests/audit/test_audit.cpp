@@ -72,3 +72,56 @@ TEST_CASE("an audit without data or goals still completes") {
 
 }  // namespace
 }  // namespace pageaudit
+
+namespace pageaudit {
+namespace {
+
+// An audit of page whose goals are in the given states, named after them.
+AuditResult audit_with(const char* page, std::vector<GoalStatus> statuses) {
+  AuditResult r;
+  r.page_id = page;
+  for (GoalStatus s : statuses) {
+    GoalResult g;
+    g.goal.id = std::string(goal_status_name(s)) + std::to_string(r.goals.size());
+    g.status = s;
+    r.goals.push_back(g);
+  }
+  return r;
+}
+
+TEST_CASE("--fail-on fails on goals in its state or worse, naming each, and never on no_data") {
+  const AuditResult r = audit_with(
+      "1", {GoalStatus::met, GoalStatus::behind, GoalStatus::no_data, GoalStatus::missed});
+  const Status behind = check_fail_on(r, GoalStatus::behind);
+  REQUIRE_FALSE(behind);
+  CHECK(behind.error().code == ExitCode::goal_failed);
+  CHECK(behind.error().message ==
+        "--fail-on behind: 2 goals are behind or missed: behind1 (behind), missed3 (missed)");
+  const Status missed = check_fail_on(r, GoalStatus::missed);
+  REQUIRE_FALSE(missed);
+  CHECK(missed.error().message == "--fail-on missed: 1 goal is missed: missed3 (missed)");
+  CHECK(check_fail_on(audit_with("1", {GoalStatus::on_track, GoalStatus::no_data}),
+                      GoalStatus::behind));
+}
+
+TEST_CASE("--fail-on over several Pages names every failing Page") {
+  const AuditResult a = audit_with("1", {GoalStatus::missed});
+  const AuditResult b = audit_with("2", {GoalStatus::met});
+  const AuditResult c = audit_with("3", {GoalStatus::behind, GoalStatus::missed});
+  const std::vector<const AuditResult*> all{&a, &b, &c};
+  const Status s = check_fail_on(all, GoalStatus::missed);
+  REQUIRE_FALSE(s);
+  CHECK(s.error().code == ExitCode::goal_failed);
+  CHECK(s.error().message ==
+        "--fail-on missed: 2 of 3 Pages have goals missed: Page 1: missed0 (missed); Page 3: "
+        "missed1 (missed)");
+  const std::vector<const AuditResult*> one_page{&b, &c};
+  CHECK(check_fail_on(one_page, GoalStatus::behind).error().message ==
+        "--fail-on behind: 1 of 2 Pages has a goal behind or missed: Page 3: behind0 (behind), "
+        "missed1 (missed)");
+  const std::vector<const AuditResult*> passing{&b};
+  CHECK(check_fail_on(passing, GoalStatus::behind));
+}
+
+}  // namespace
+}  // namespace pageaudit

@@ -239,3 +239,24 @@ TEST_CASE("status names as reports spell them") {
 
 }  // namespace
 }  // namespace pageaudit
+
+namespace pageaudit {
+namespace {
+
+TEST_CASE("goal statuses rank met < on_track < behind < missed, and no_data is at no threshold") {
+  const GoalStatus order[] = {GoalStatus::met, GoalStatus::on_track, GoalStatus::behind,
+                              GoalStatus::missed};
+  for (size_t s = 0; s < 4; ++s) {
+    for (size_t t = 0; t < 4; ++t) {
+      CAPTURE(goal_status_name(order[s]));
+      CAPTURE(goal_status_name(order[t]));
+      CHECK(goal_status_at_least(order[s], order[t]) == (s >= t));
+    }
+    CHECK_FALSE(goal_status_at_least(GoalStatus::no_data, order[s]));
+    CHECK_FALSE(goal_status_at_least(order[s], GoalStatus::no_data));
+  }
+  CHECK_FALSE(goal_status_at_least(GoalStatus::no_data, GoalStatus::no_data));
+}
+
+}  // namespace
+}  // namespace pageaudit

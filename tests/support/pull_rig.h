@@ -46,6 +46,17 @@ inline std::int64_t noon_utc(Date day) {
   return static_cast<std::int64_t>(day.days()) * 86400 + 12 * 3600;
 }
 
+// The pull's clock: the rig's now, which a test moves.
+class RigClock final : public Clock {
+ public:
+  explicit RigClock(const std::int64_t& now) : m_now(now) {}
+  std::int64_t now() const override { return m_now; }
+  Date today() const override { return pacific_day(m_now); }
+
+ private:
+  const std::int64_t& m_now;
+};
+
 class PullRig {
  public:
   explicit PullRig(Date today = day("2026-09-30"), fake::FakeGraphOptions server_options = {}) {
@@ -57,7 +68,6 @@ class PullRig {
     options.pages = {k_pull_page};
     options.token_file = token_file;
     options.max_wait = "0";  // throttling stops at once unless a test allows waiting
-    seams.now = [this] { return now; };
     seams.random01 = [] { return 0.5; };
     seams.backoff = BackoffPolicy{std::chrono::milliseconds(1), std::chrono::milliseconds(4), 2};
     seams.usage.slow_interval = std::chrono::milliseconds(20);
@@ -90,7 +100,7 @@ class PullRig {
     global.db_path = db;
     global.quiet = quiet;
     Console console(global);
-    return run_pull(global, options, console, seams);
+    return run_pull(global, options, console, clock, seams);
   }
 
   // Everything a pull stores, without run ids and timestamps, one row per line.
@@ -137,6 +147,7 @@ class PullRig {
   std::unique_ptr<fake::FakeGraph> server;
   std::unique_ptr<CurlHttpClient> client;
   std::int64_t now = 0;
+  RigClock clock{now};
   PullOptions options;
   PullSeams seams;
 };

@@ -37,9 +37,14 @@ struct SeriesBreaks {
   Date viewers;
 };
 
+// Days in the audit's window, ending on the audit day (--window).
+inline constexpr int k_default_window_days = 28;
+// Follower counts older than this many days make the data stale (lint's notes, status).
+inline constexpr long k_stale_days = 3;
+
 struct AuditInput {
   Date as_of;  // the audit day: the window's last day
-  int window_days = 28;
+  int window_days = k_default_window_days;
   Date today;  // the day the audit runs, to tell a stale store (default 1970-01-01: never)
   std::string page_id;
   std::string page_name;

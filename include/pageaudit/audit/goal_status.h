@@ -11,6 +11,7 @@
 
 namespace pageaudit {
 
+// The states of progress come in their order (goal_status_at_least relies on it), no_data last.
 enum class GoalStatus {
   met,       // the bound holds on the audit day
   on_track,  // a stock metric whose window trend, projected to the deadline, meets the bound
@@ -19,6 +20,11 @@ enum class GoalStatus {
   no_data,   // the metric has no value on the audit day
 };
 std::string_view goal_status_name(GoalStatus status);
+
+// Whether status is threshold or worse in the order of progress met < on_track < behind < missed
+// (what audit --fail-on fails on). no_data is not a state of progress: it is at no threshold, and
+// no status is at no_data.
+bool goal_status_at_least(GoalStatus status, GoalStatus threshold);
 
 // A goal metric's value on the audit day and, for a stock metric with a daily series, its trend.
 struct MetricValue {

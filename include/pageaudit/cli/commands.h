@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "pageaudit/audit/figures.h"
+#include "pageaudit/core/clock.h"
 #include "pageaudit/core/error.h"
 
 namespace pageaudit {
@@ -45,17 +47,19 @@ struct ImportOptions {
 };
 // Imports each file in one transaction of its own; every file is tried, the first error decides
 // the exit code. With --as, the files are read as that kind (input/tables.h).
-Status run_import(const GlobalOptions& global, const ImportOptions& options, const Console& console);
+// A file without an export day in its name or its mtime is taken as exported clock.today().
+Status run_import(const GlobalOptions& global, const ImportOptions& options, const Console& console,
+                  const Clock& clock);
 
-Status run_status(const GlobalOptions& global, const Console& console);
+Status run_status(const GlobalOptions& global, const Console& console, const Clock& clock);
 
 struct AuditOptions {
   std::optional<std::string> goals_file;  // --goals FILE: load (replace) the Page's goals first
   std::optional<std::string> page_id;     // --page ID: needed when the store holds several Pages
   bool all_pages = false;                 // --all-pages: every Page, in page_id order
   std::optional<std::string> as_of;       // --as-of DATE: default the last day with followers
-  int window_days = 28;                   // --window DAYS
-  std::string format = "text";            // --format text|markdown|json (html: not yet)
+  int window_days = k_default_window_days;  // --window DAYS
+  std::string format = "text";            // --format: a report_format_name (output/report_format.h)
   std::optional<std::string> output;      // --output FILE, written atomically; else stdout
   std::optional<std::string> lang;        // --lang en|es: default the goals' language, else en
   std::optional<std::string> fail_on;     // --fail-on behind|missed
@@ -71,13 +75,16 @@ struct AuditOptions {
 // 66 no store, no goals file, or no Page in the store; 73/75 the store's; ExitCode::goal_failed
 // (1) with --fail-on when a goal is in that state or worse, in the order met < on_track <
 // behind < missed (no_data never fails), after the report is written and recorded.
+// The audit runs on clock.today() (to tell a stale store) and is recorded as started at
+// clock.now_iso().
 Status run_audit_command(const GlobalOptions& global, const AuditOptions& options,
-                         const Console& console);
+                         const Console& console, const Clock& clock);
 
 struct DemoOptions {
   std::optional<std::string> samples_dir;  // default: the installed or source samples/
 };
-Status run_demo(const GlobalOptions& global, const DemoOptions& options, const Console& console);
+Status run_demo(const GlobalOptions& global, const DemoOptions& options, const Console& console,
+                const Clock& clock);
 
 // The samples/ folder: $PAGEAUDIT_SAMPLES, else beside the installed binary
 // (<prefix>/share/pageaudit/samples), else the source tree it was built from.

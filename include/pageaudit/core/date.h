@@ -40,9 +40,6 @@ class Date {
 // Days from 1970-01-01 to the given civil date (Howard Hinnant's algorithm); no validation.
 long days_from_civil(int year, unsigned month, unsigned day);
 
-// 'YYYY-MM-DDTHH:MM:SSZ' as seconds since the epoch; nullopt for any other text.
-std::optional<std::int64_t> parse_utc_iso(std::string_view text);
-
 bool is_leap_year(int year);
 int days_in_month(int year, int month);
 

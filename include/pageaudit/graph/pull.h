@@ -163,18 +163,23 @@ struct PullProgress {
   int http_requests = 0;
 };
 
+// HTTP requests in flight at once, all Pages together (--parallel).
+inline constexpr int k_default_max_parallel = 8;
+// The longest the whole run waits for Meta's throttling to pass (--max-wait).
+inline constexpr std::chrono::minutes k_default_max_wait{10};
+
 struct PullSettings {
   GraphTarget target;
   std::vector<PullMetric> page_metrics;  // daily
   std::vector<PullMetric> post_metrics;  // lifetime
   std::optional<Date> since;             // --since
   std::optional<Date> until;             // --until
-  int refetch_days = 3;
-  int post_days = 7;
-  int max_parallel = 8;  // HTTP requests in flight at once, all Pages together
+  int refetch_days = k_default_refetch_days;
+  int post_days = k_default_post_days;
+  int max_parallel = k_default_max_parallel;
   // The longest the whole run waits for Meta's throttling to pass; a longer wait stops the
   // Pages instead (exit 75, with a resume time in the store).
-  std::chrono::milliseconds max_wait{std::chrono::minutes(10)};
+  std::chrono::milliseconds max_wait{k_default_max_wait};
   BackoffPolicy backoff;
   UsagePolicy usage;
   std::function<std::int64_t()> now;  // wall clock, seconds since the epoch (UTC)

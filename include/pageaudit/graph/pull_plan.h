@@ -32,14 +32,19 @@ inline constexpr int k_backfill_days = 730;
 // Posts are listed in windows of this many days, so that a backfill's windows can be asked for
 // at once and each page of 25 posts with insights and comments stays small.
 inline constexpr int k_posts_window_days = 30;
+// Trailing days of daily values asked again on every run, as Meta revises recent days
+// (--refetch-days).
+inline constexpr int k_default_refetch_days = 3;
+// Trailing days of posts listed again, for their new insights and comments.
+inline constexpr int k_default_post_days = 7;
 
 struct PlanInput {
   Date today;                 // the Pacific day of the run: never asked for daily values
   std::optional<Date> since;  // --since: the first day wanted (default: coverage, else backfill)
   std::optional<Date> until;  // --until: the last day wanted (default: yesterday)
   int backfill_days = k_backfill_days;
-  int refetch_days = 3;  // trailing days of daily values asked again on every run
-  int post_days = 7;     // trailing days of posts listed again (new insights and comments)
+  int refetch_days = k_default_refetch_days;
+  int post_days = k_default_post_days;
   std::vector<DayRange> insights_covered;  // merged, from the store
   std::vector<DayRange> posts_covered;
   // The earliest day an earlier run wanted (pull_state.backfill_start); none for a Page never

@@ -5,10 +5,10 @@
 #include <string>
 
 #include "pageaudit/audit/audit.h"
+#include "pageaudit/output/report_format.h"
 
 namespace pageaudit {
 
-enum class ReportFormat { text, markdown };
 
 // Renders result, the audit of input, in input.language. Sections, in order:
 //   where we are           followers, net change and trend; views, viewers, engagements (with
@@ -23,6 +23,8 @@ enum class ReportFormat { text, markdown };
 // Numbers, percents and dates are written the language's way (9,874 / 9.874; 0.33 / 0,33;
 // 20 November 2026 / 20 de noviembre de 2026). A figure without a value says why, never inf or
 // NaN. text wraps prose at 100 columns; markdown escapes what came from files. Ends with a newline.
-std::string render_report(const AuditInput& input, const AuditResult& result, ReportFormat format);
+// format is text or markdown; render_report (report_format.h) is the entry for every format.
+std::string render_text_report(const AuditInput& input, const AuditResult& result,
+                               ReportFormat format);
 
 }  // namespace pageaudit

@@ -67,7 +67,7 @@ struct AuditScope {
   // The audit day; nullopt: the last day daily_followers has a count for the Page, else (no
   // follower data) the day before today, the last whole day (the report says what is missing).
   std::optional<Date> as_of;
-  int window_days = 28;
+  int window_days = k_default_window_days;
   Date today;  // for the staleness check
   Goals goals;
   Language language = Language::en;

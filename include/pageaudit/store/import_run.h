@@ -44,6 +44,7 @@ struct ExportImportOptions {
   std::optional<std::string> metric;   // --metric: a daily chart the catalogue lacks, as this
   std::optional<Date> exported_on;     // --exported-on
   bool dry_run = false;                // read and count, write nothing
+  Date today = Date::from_days(0);     // the export day of a file with no other: the clock's today
 };
 
 struct ExportImported {
@@ -52,7 +53,7 @@ struct ExportImported {
 };
 
 // Imports one of Meta's export files as one run (source: its file name), as of the day it was
-// exported: --exported-on, else a date in its name, else its modification day. The Page of a
+// exported: --exported-on, else a date in its name, else its modification day, else options.today. The Page of a
 // file that names none: --page, else the store's only Page.
 Result<ExportImported> import_export(Database& db, const Catalog& catalog, const std::string& path,
                                      const ExportImportOptions& options);
