@@ -7,8 +7,8 @@
 #include <ctime>
 #include <filesystem>
 
-#include "pageaudit/audit/messages.h"
 #include "pageaudit/cli/commands.h"
+#include "pageaudit/core/messages.h"
 #include "pageaudit/input/export.h"
 #include "pageaudit/input/tables.h"
 #include "pageaudit/store/audit_store.h"

@@ -430,15 +430,6 @@ void Engine::finish_page(size_t i) {
 
 }  // namespace pull_engine
 
-long PullChunk::rows() const {
-  return static_cast<long>((page ? 1 : 0) + values.size() + breakdowns.size() + posts.size() +
-                           post_metrics.size() + comments.size());
-}
-
-bool PullChunk::empty() const {
-  return rows() == 0 && covered.empty();
-}
-
 ExitCode PullReport::code() const {
   ExitCode worst = ExitCode::ok;
   for (const PageReport& page : pages) {
@@ -450,13 +441,6 @@ ExitCode PullReport::code() const {
 PullReport pull_pages(HttpClient& client, const PullSettings& settings,
                       const std::vector<PageState>& pages, PullSink& sink) {
   return pull_engine::Engine(client, settings, sink, pages).run();
-}
-
-std::string utc_iso(std::int64_t seconds) {
-  std::int64_t days = seconds >= 0 ? seconds / 86400 : -((-seconds + 86399) / 86400);
-  std::int64_t rest = seconds - days * 86400;
-  return fmt::format("{}T{:02}:{:02}:{:02}Z", Date::from_days(static_cast<long>(days)).iso(),
-                     rest / 3600, rest / 60 % 60, rest % 60);
 }
 
 }  // namespace pageaudit

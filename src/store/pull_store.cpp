@@ -5,8 +5,8 @@
 #include <charconv>
 #include <unordered_map>
 
-#include "pageaudit/audit/identity.h"
 #include "pageaudit/core/clock.h"
+#include "pageaudit/core/identity.h"
 #include "pageaudit/core/redact.h"
 #include "pageaudit/store/writer.h"
 

@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "pageaudit/core/error.h"
-#include "pageaudit/graph/pull.h"
+#include "pageaudit/graph/pull_records.h"
 #include "pageaudit/store/sqlite.h"
 
 namespace pageaudit {

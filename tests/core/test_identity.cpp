@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "pageaudit/audit/identity.h"
+#include "pageaudit/core/identity.h"
 
 namespace pageaudit {
 namespace {

@@ -7,7 +7,7 @@
 #include <set>
 #include <string>
 
-#include "pageaudit/audit/messages.h"
+#include "pageaudit/core/messages.h"
 #include "support.h"
 
 namespace pageaudit {

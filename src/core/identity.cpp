@@ -1,5 +1,5 @@
 // Normalization of names, e-mails and phones, and a self-contained SHA-256.
-#include "pageaudit/audit/identity.h"
+#include "pageaudit/core/identity.h"
 
 #include <algorithm>
 #include <array>
