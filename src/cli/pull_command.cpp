@@ -46,7 +46,7 @@ std::optional<std::chrono::milliseconds> parse_duration(std::string_view text) {
     text.remove_suffix(1);
   }
   auto count = parse_count(text);
-  if (!count || *count > 7 * 24 * 3600) return std::nullopt;
+  if (!count || *count > 7L * 24 * 3600) return std::nullopt;
   return std::chrono::milliseconds(*count * scale * 1000);
 }
 

@@ -72,8 +72,8 @@ PullReport Engine::run() {
   std::vector<HttpJob> first = release();
   if (!m_fatal) {
     m_client.run(std::move(first), std::max(1, m_settings.max_parallel),
-                 [this](HttpJob job, Result<HttpResponse> response, HttpQueue& queue) {
-                   on_done(std::move(job), std::move(response), queue);
+                 [this](const HttpJob& job, Result<HttpResponse> response, HttpQueue& queue) {
+                   on_done(job, std::move(response), queue);
                  });
   }
   // A fatal stop leaves Pages unfinished: their runs end with its message.
@@ -214,7 +214,7 @@ std::vector<HttpJob> Engine::release(bool found_only) {
   return out;
 }
 
-void Engine::on_done(HttpJob http, Result<HttpResponse> response, HttpQueue& queue) {
+void Engine::on_done(const HttpJob& http, Result<HttpResponse> response, HttpQueue& queue) {
   auto it = m_in_flight.find(http.tag);
   Job job = std::move(it->second);
   m_in_flight.erase(it);
@@ -325,10 +325,10 @@ void Engine::answer(size_t i, Slot slot, const HttpResponse& response, const Usa
         fmt::format("GET {}: invalid answer: {}", call_url(i, slot.call), decoded.error().message);
     return failed(i, std::move(slot), Failure::transient, message, usage, step);
   }
-  succeeded(i, std::move(slot), std::move(*decoded), step);
+  succeeded(i, slot, std::move(*decoded), step);
 }
 
-void Engine::succeeded(size_t i, Slot slot, Decoded decoded, Step& step) {
+void Engine::succeeded(size_t i, const Slot& slot, Decoded decoded, Step& step) {
   PageRun& page = m_pages[i];
   const Call& call = slot.call;
   if (call.kind == CallKind::probe_page_metric || call.kind == CallKind::probe_post_metric) {

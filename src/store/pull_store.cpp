@@ -141,8 +141,8 @@ std::optional<std::int64_t> parse_utc_iso(std::string_view text) {
     if (ec != std::errc() || end != digits.data() + 2) return std::nullopt;
   }
   if (!day || parts[0] > 23 || parts[1] > 59 || parts[2] > 60) return std::nullopt;
-  return static_cast<std::int64_t>(day->days()) * 86400 + parts[0] * 3600 + parts[1] * 60 +
-         parts[2];
+  return static_cast<std::int64_t>(day->days()) * 86400 + std::int64_t{parts[0]} * 3600 +
+         std::int64_t{parts[1]} * 60 + parts[2];
 }
 
 Result<PullCatalogue> load_pull_catalogue(Database& db) {

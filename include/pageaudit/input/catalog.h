@@ -51,8 +51,8 @@ class Catalog {
   const std::vector<MetricInfo>& metrics() const { return m_metrics; }
 
   // For tests: add an alias without a database.
-  void add_metric_alias(std::string context, std::string alias, MetricAlias target);
-  void add_field_alias(std::string context, std::string alias, std::string field);
+  void add_metric_alias(std::string_view context, std::string_view alias, MetricAlias target);
+  void add_field_alias(std::string_view context, std::string_view alias, std::string field);
 
  private:
   static std::string key_of(std::string_view context, std::string_view text);
