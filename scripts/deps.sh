@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages pageaudit needs to build and test, when any is missing.
-# Sourced by scripts/test.sh, scripts/demo.sh and scripts/bench.sh; safe to run again.
+# Sourced by scripts/test.sh, scripts/lint.sh, scripts/demo.sh and scripts/bench.sh; safe to run
+# again.
 set -euo pipefail
 
 PAGEAUDIT_PACKAGES=(
@@ -10,6 +11,8 @@ PAGEAUDIT_PACKAGES=(
   doctest-dev libcpp-httplib-dev
   python3 time
 )
+# For scripts/lint.sh alone: the build does not need them.
+PAGEAUDIT_LINT_PACKAGES=(clang-format clang-tidy)
 
 pageaudit_install_deps() {
   local missing=()

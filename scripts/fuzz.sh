@@ -32,7 +32,8 @@ done
 
 build=build-fuzz
 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ -DPAGEAUDIT_FUZZ=ON >/dev/null
+  -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ -DPAGEAUDIT_FUZZ=ON \
+  -DPAGEAUDIT_WERROR=ON >/dev/null
 cmake --build "$build" -j "${PAGEAUDIT_JOBS:-$(nproc 2>/dev/null || echo 2)}" --target "${targets[@]}"
 
 # The research fixtures (real exports and Graph answers) are used as seeds when they are present;

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds, and runs every test: the normal build, then (with --sanitize,
-# as CI does) an ASan + UBSan build of the same tests.
+# as CI does) an ASan + UBSan build of the same tests. Both build with -Werror: a warning fails.
 #   scripts/test.sh              normal build and tests
 #   scripts/test.sh --sanitize   also the sanitizer build
 set -euo pipefail
@@ -22,12 +22,13 @@ run_suite() {
   (cd "$dir" && ctest --output-on-failure -j "$jobs" ${exclude:+-E "$exclude"})
 }
 
-run_suite build "" -DCMAKE_BUILD_TYPE=RelWithDebInfo
+run_suite build "" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPAGEAUDIT_WERROR=ON
 if [ "${1:-}" = "--sanitize" ]; then
   export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
   export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
   # The SIGKILL tests ("... killed at any point ...") prove the store's integrity, which the normal
   # build covers; their kill points are timed from a clean run, and under the sanitizers runs are
   # 3-5x slower and uneven enough on a shared machine that the points can all land early.
-  run_suite build-sanitize "killed at any point" -DCMAKE_BUILD_TYPE=Debug -DPAGEAUDIT_SANITIZE=ON
+  run_suite build-sanitize "killed at any point" -DCMAKE_BUILD_TYPE=Debug -DPAGEAUDIT_SANITIZE=ON \
+    -DPAGEAUDIT_WERROR=ON
 fi

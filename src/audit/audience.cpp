@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <cctype>
 
-#include "pageaudit/audit/identity.h"
+#include "pageaudit/core/identity.h"
 
 namespace pageaudit {
 namespace {

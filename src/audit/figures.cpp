@@ -80,7 +80,7 @@ std::optional<CustomerEstimate> survey_estimate(const AuditInput& input,
   if (customers <= 0) return std::nullopt;
   const std::optional<Proportion> p = wilson_interval(survey->follow, survey->asked);
   if (!p) return std::nullopt;
-  const double size = static_cast<double>(customers);
+  const auto size = static_cast<double>(customers);
   CustomerEstimate e;
   e.method = CustomerMethod::survey;
   e.customer_followers = std::round(p->p * size);

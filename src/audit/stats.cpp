@@ -15,7 +15,7 @@ std::optional<Proportion> wilson_interval(long successes, long n, double z) {
   if (n <= 0 || successes < 0 || successes > n) return std::nullopt;
   // Wilson rather than p ± z·sqrt(p(1-p)/n): the survey samples are small and shares can sit
   // near 0, where the normal approximation gives negative lower bounds.
-  const double nn = static_cast<double>(n);
+  const auto nn = static_cast<double>(n);
   const double p = static_cast<double>(successes) / nn;
   const double z2 = z * z;
   const double denominator = 1 + z2 / nn;

@@ -2,7 +2,6 @@
 // with --as, read the business's own files (customer lists, time logs, outcomes) instead.
 #include <filesystem>
 
-#include "pageaudit/audit/messages.h"
 #include "pageaudit/cli/commands.h"
 #include "pageaudit/store/audit_store.h"
 #include "pageaudit/store/catalog.h"

@@ -16,7 +16,7 @@ struct Civil {
 Civil civil_from_days(long z) {
   z += 719468;
   const long era = (z >= 0 ? z : z - 146096) / 146097;
-  const unsigned doe = static_cast<unsigned>(z - era * 146097);
+  const auto doe = static_cast<unsigned>(z - era * 146097);
   const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
   const long y = static_cast<long>(yoe) + era * 400;
   const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
@@ -31,7 +31,7 @@ Civil civil_from_days(long z) {
 long days_from_civil(int year, unsigned month, unsigned day) {
   const int y = year - (month <= 2);
   const long era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const auto yoe = static_cast<unsigned>(y - era * 400);
   const unsigned doy = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
   const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
   return era * 146097 + static_cast<long>(doe) - 719468;
@@ -87,7 +87,7 @@ std::string Date::iso() const {
   Civil c = civil_from_days(m_days);
   // Years are 1900..9999 by construction, so the text is always 10 characters.
   std::string out(10, '0');
-  unsigned y = static_cast<unsigned>(c.year);
+  auto y = static_cast<unsigned>(c.year);
   out[0] = static_cast<char>('0' + y / 1000 % 10);
   out[1] = static_cast<char>('0' + y / 100 % 10);
   out[2] = static_cast<char>('0' + y / 10 % 10);

@@ -8,6 +8,7 @@ namespace {
 
 constexpr std::int64_t k_day = 86400;
 constexpr std::int64_t k_hour = 3600;
+constexpr std::int64_t k_minute = 60;
 constexpr int k_pst = -8 * 3600;
 constexpr int k_pdt = -7 * 3600;
 
@@ -54,8 +55,8 @@ std::optional<std::int64_t> parse_graph_time(std::string_view text) {
   if (!date || hour > 23 || minute > 59 || second > 59 || off_hours > 14 || off_minutes > 59) {
     return std::nullopt;
   }
-  std::int64_t offset = (off_hours * k_hour + off_minutes * 60) * (text[19] == '-' ? -1 : 1);
-  return date->days() * k_day + hour * k_hour + minute * 60 + second - offset;
+  std::int64_t offset = (off_hours * k_hour + off_minutes * k_minute) * (text[19] == '-' ? -1 : 1);
+  return date->days() * k_day + hour * k_hour + minute * k_minute + second - offset;
 }
 
 std::string format_graph_time(std::int64_t utc_seconds) {

@@ -188,9 +188,10 @@ std::vector<Result<HttpResponse>> HttpClient::perform(const std::vector<HttpRequ
   std::vector<HttpJob> jobs;
   jobs.reserve(requests.size());
   for (size_t i = 0; i < requests.size(); ++i) jobs.push_back(HttpJob{requests[i], i, {}});
-  run(std::move(jobs), max_parallel, [&](HttpJob job, Result<HttpResponse> response, HttpQueue&) {
-    results[job.tag] = std::move(response);
-  });
+  run(std::move(jobs), max_parallel,
+      [&](const HttpJob& job, Result<HttpResponse> response, HttpQueue&) {
+        results[job.tag] = std::move(response);
+      });
   return results;
 }
 

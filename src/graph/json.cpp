@@ -161,7 +161,7 @@ JsonNode JsonNode::operator[](std::string_view key) const {
   if (is_object()) {
     auto it = m_value->FindMember(rapidjson::Value(
         rapidjson::StringRef(key.data(), static_cast<rapidjson::SizeType>(key.size()))));
-    if (it != m_value->MemberEnd()) return JsonNode(*this, &it->value);
+    if (it != m_value->MemberEnd()) return {*this, &it->value};
   }
   // Absent: remember the way past the last value that exists, for a message about it.
   JsonNode absent(*this, nullptr);

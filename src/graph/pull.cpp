@@ -72,8 +72,8 @@ PullReport Engine::run() {
   std::vector<HttpJob> first = release();
   if (!m_fatal) {
     m_client.run(std::move(first), std::max(1, m_settings.max_parallel),
-                 [this](HttpJob job, Result<HttpResponse> response, HttpQueue& queue) {
-                   on_done(std::move(job), std::move(response), queue);
+                 [this](const HttpJob& job, Result<HttpResponse> response, HttpQueue& queue) {
+                   on_done(job, std::move(response), queue);
                  });
   }
   // A fatal stop leaves Pages unfinished: their runs end with its message.
@@ -214,7 +214,7 @@ std::vector<HttpJob> Engine::release(bool found_only) {
   return out;
 }
 
-void Engine::on_done(HttpJob http, Result<HttpResponse> response, HttpQueue& queue) {
+void Engine::on_done(const HttpJob& http, Result<HttpResponse> response, HttpQueue& queue) {
   auto it = m_in_flight.find(http.tag);
   Job job = std::move(it->second);
   m_in_flight.erase(it);
@@ -325,10 +325,10 @@ void Engine::answer(size_t i, Slot slot, const HttpResponse& response, const Usa
         fmt::format("GET {}: invalid answer: {}", call_url(i, slot.call), decoded.error().message);
     return failed(i, std::move(slot), Failure::transient, message, usage, step);
   }
-  succeeded(i, std::move(slot), std::move(*decoded), step);
+  succeeded(i, slot, std::move(*decoded), step);
 }
 
-void Engine::succeeded(size_t i, Slot slot, Decoded decoded, Step& step) {
+void Engine::succeeded(size_t i, const Slot& slot, Decoded decoded, Step& step) {
   PageRun& page = m_pages[i];
   const Call& call = slot.call;
   if (call.kind == CallKind::probe_page_metric || call.kind == CallKind::probe_post_metric) {
@@ -430,15 +430,6 @@ void Engine::finish_page(size_t i) {
 
 }  // namespace pull_engine
 
-long PullChunk::rows() const {
-  return static_cast<long>((page ? 1 : 0) + values.size() + breakdowns.size() + posts.size() +
-                           post_metrics.size() + comments.size());
-}
-
-bool PullChunk::empty() const {
-  return rows() == 0 && covered.empty();
-}
-
 ExitCode PullReport::code() const {
   ExitCode worst = ExitCode::ok;
   for (const PageReport& page : pages) {
@@ -450,13 +441,6 @@ ExitCode PullReport::code() const {
 PullReport pull_pages(HttpClient& client, const PullSettings& settings,
                       const std::vector<PageState>& pages, PullSink& sink) {
   return pull_engine::Engine(client, settings, sink, pages).run();
-}
-
-std::string utc_iso(std::int64_t seconds) {
-  std::int64_t days = seconds >= 0 ? seconds / 86400 : -((-seconds + 86399) / 86400);
-  std::int64_t rest = seconds - days * 86400;
-  return fmt::format("{}T{:02}:{:02}:{:02}Z", Date::from_days(static_cast<long>(days)).iso(),
-                     rest / 3600, rest / 60 % 60, rest % 60);
 }
 
 }  // namespace pageaudit

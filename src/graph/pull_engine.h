@@ -96,7 +96,7 @@ class Engine {
   std::vector<HttpJob> release(bool found_only = false);
 
   // Answers (pull.cpp).
-  void on_done(HttpJob http, Result<HttpResponse> response, HttpQueue& queue);
+  void on_done(const HttpJob& http, Result<HttpResponse> response, HttpQueue& queue);
   // Reading an answer is most of the client's work for it, and the slot it freed would stand
   // idle meanwhile: calls found in earlier answers go out first, once the answer is known to
   // hold no failure (a throttle's pause, or a stop, must come first), and not while Meta asks
@@ -108,7 +108,7 @@ class Engine {
   // The URL of a call without the token (as messages show it).
   std::string call_url(size_t i, const Call& call) const;
   void answer(size_t i, Slot slot, const HttpResponse& response, const Usage& usage, Step& step);
-  void succeeded(size_t i, Slot slot, Decoded decoded, Step& step);
+  void succeeded(size_t i, const Slot& slot, Decoded decoded, Step& step);
 
   // Bookkeeping (pull.cpp).
   // A call is done: its window may be complete.
@@ -138,7 +138,7 @@ class Engine {
   void release_held(size_t i, Step& step);
   // The Page's exit code and message, unless it already has a more serious one.
   void set_code(size_t i, ExitCode code, const std::string& message);
-  void set_fatal(Error error);
+  void set_fatal(const Error& error);
   // The Page asks for nothing more; what is in flight is still read.
   void stop_page(size_t i);
   void throttle_page(size_t i, milliseconds wait, const std::string& why);

@@ -49,7 +49,7 @@ void Engine::failed(size_t i, Slot slot, Failure failure, const std::string& mes
     case Failure::permission: {
       Error error{ExitCode::no_perm, fmt::format("{}: {}", message, token_advice(failure))};
       set_code(i, error.code, error.message);
-      set_fatal(std::move(error));
+      set_fatal(error);
       break;
     }
     case Failure::invalid_metric:
@@ -150,7 +150,7 @@ void Engine::set_code(size_t i, ExitCode code, const std::string& message) {
   report.message = redact(message);
 }
 
-void Engine::set_fatal(Error error) {
+void Engine::set_fatal(const Error& error) {
   if (!m_fatal) m_fatal = Error{error.code, redact(error.message)};
 }
 

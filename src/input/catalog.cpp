@@ -38,11 +38,12 @@ void Catalog::add_metric(MetricInfo info) {
   m_metrics.push_back(std::move(info));
 }
 
-void Catalog::add_metric_alias(std::string context, std::string alias, MetricAlias target) {
+void Catalog::add_metric_alias(std::string_view context, std::string_view alias,
+                               MetricAlias target) {
   m_metric_aliases[key_of(context, alias)] = std::move(target);
 }
 
-void Catalog::add_field_alias(std::string context, std::string alias, std::string field) {
+void Catalog::add_field_alias(std::string_view context, std::string_view alias, std::string field) {
   m_field_aliases[key_of(context, alias)] = std::move(field);
 }
 

@@ -15,8 +15,8 @@ namespace {
 
 // Raw bytes are read and decoded this many at a time; the first chunk also decides the encoding
 // and the delimiter. Memory is one chunk (plus its decoded text) and the current record.
-constexpr size_t k_chunk = 64 * 1024;
-constexpr size_t k_max_record = 16 * 1024 * 1024;
+constexpr size_t k_chunk = size_t{64} * 1024;
+constexpr size_t k_max_record = size_t{16} * 1024 * 1024;
 // Records looked at when sniffing the delimiter.
 constexpr size_t k_sniff_records = 20;
 
@@ -179,7 +179,7 @@ char sniff_delimiter(std::string_view text) {
     std::vector<size_t> counts = sample_field_counts(text, candidate);
     size_t mode = 0, mode_freq = 0;
     for (size_t c : counts) {
-      size_t freq = static_cast<size_t>(std::count(counts.begin(), counts.end(), c));
+      auto freq = static_cast<size_t>(std::count(counts.begin(), counts.end(), c));
       if (freq > mode_freq || (freq == mode_freq && c > mode)) mode = c, mode_freq = freq;
     }
     size_t score = mode > 1 ? mode_freq : 0;

@@ -6,7 +6,7 @@
 #include <span>
 #include <tuple>
 
-#include "pageaudit/audit/identity.h"
+#include "pageaudit/core/identity.h"
 #include "pageaudit/input/values.h"
 
 namespace pageaudit {

@@ -48,7 +48,7 @@ std::string fold_header(std::string_view text) {
   out.reserve(text.size());
   bool space = false;
   for (size_t i = 0; i < text.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
+    auto c = static_cast<unsigned char>(text[i]);
     bool nbsp = c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xA0;
     if (is_space(text[i]) || nbsp) {
       space = true;
@@ -61,7 +61,7 @@ std::string fold_header(std::string_view text) {
       out += static_cast<char>(c + 32);
     } else if (c == 0xC3 && i + 1 < text.size()) {
       // U+00C0-U+00DE (À-Þ) is C3 80-C3 9E; lower case is 0x20 above, except × (C3 97).
-      unsigned char next = static_cast<unsigned char>(text[++i]);
+      auto next = static_cast<unsigned char>(text[++i]);
       out += static_cast<char>(c);
       out += static_cast<char>(next >= 0x80 && next <= 0x9E && next != 0x97 ? next + 0x20 : next);
     } else {
@@ -144,7 +144,7 @@ bool looks_like_date_mangled_number(std::string_view text) {
   auto take_letters = [](std::string_view& rest) {
     size_t letters = 0, i = 0;
     while (i < rest.size()) {
-      unsigned char c = static_cast<unsigned char>(rest[i]);
+      auto c = static_cast<unsigned char>(rest[i]);
       if (std::isalpha(c)) {
         ++i;
       } else if (c >= 0xC3 && c <= 0xDF && i + 1 < rest.size()) {

@@ -283,6 +283,7 @@ class HtmlWriter {
     add(text("html.chart.net-week"), net_weeks);
     if (auto share = m_r.figures.useful.share) {
       std::vector<std::pair<Date, double>> useful;
+      useful.reserve(net_weeks.size());
       for (const auto& [day, value] : net_weeks) useful.emplace_back(day, value * *share);
       add(text("html.chart.useful-week"), std::move(useful));
     }

@@ -241,7 +241,7 @@ std::string render_json(const AuditResult& result) {
   }
   w.EndArray();
   w.EndObject();
-  return std::string(buffer.GetString(), buffer.GetSize());
+  return {buffer.GetString(), buffer.GetSize()};
 }
 
 }  // namespace pageaudit

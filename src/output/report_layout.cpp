@@ -239,9 +239,10 @@ class Builder {
         const Survey& survey = *m_in.goals.survey;
         const std::optional<long> stated = m_in.goals.business.customers;
         const std::string base =
-            stated ? text("report.customers.base-stated", fmt::arg("n", count(*stated)))
+            stated ? text("report.customers.base-stated",
+                          fmt::arg("n", count(static_cast<double>(*stated))))
                    : text("report.customers.base-imported",
-                          fmt::arg("n", count(m_in.customers_imported)));
+                          fmt::arg("n", count(static_cast<double>(m_in.customers_imported))));
         notes.push_back(text("report.customers.survey", fmt::arg("follow", survey.follow),
                              fmt::arg("asked", survey.asked),
                              fmt::arg("p", percent(static_cast<double>(survey.follow) /
@@ -250,9 +251,10 @@ class Builder {
         break;
       }
       case CustomerMethod::match:
-        notes.push_back(text("report.customers.match",
-                             fmt::arg("matched", count(e.share.value_or(0) * e.n.value_or(0))),
-                             fmt::arg("n", count(e.n.value_or(0)))));
+        notes.push_back(text(
+            "report.customers.match",
+            fmt::arg("matched", count(e.share.value_or(0) * static_cast<double>(e.n.value_or(0)))),
+            fmt::arg("n", count(static_cast<double>(e.n.value_or(0))))));
         break;
       case CustomerMethod::stated:
         notes.push_back(text("report.customers.stated"));

@@ -187,7 +187,7 @@ std::string render_time_chart(const TimeChart& chart, Language language, bool in
   const double bottom = k_top + k_plot_height;
   const double height = bottom + 44 + k_legend_row * static_cast<double>(chart.series.size());
   const Scale scale = value_scale(*low, *high);
-  const double span = static_cast<double>(*last - *first);
+  const auto span = static_cast<double>(*last - *first);
   const auto x_of = [&](Date d) {
     return k_left + (k_width - k_left - k_right) * static_cast<double>(d - *first) / span;
   };

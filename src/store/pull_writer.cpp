@@ -4,7 +4,7 @@
 #include <array>
 #include <unordered_map>
 
-#include "pageaudit/audit/identity.h"
+#include "pageaudit/core/identity.h"
 #include "pageaudit/core/clock.h"
 #include "pageaudit/core/redact.h"
 #include "pageaudit/store/sqlite.h"

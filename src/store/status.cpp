@@ -2,7 +2,6 @@
 #include "pageaudit/store/status.h"
 
 #include "pageaudit/audit/figures.h"
-
 #include "pageaudit/store/sqlite.h"
 
 namespace pageaudit {

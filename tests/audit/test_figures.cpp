@@ -5,7 +5,7 @@
 
 #include "audit/spec_example.h"
 #include "pageaudit/audit/figures.h"
-#include "pageaudit/audit/identity.h"
+#include "pageaudit/core/identity.h"
 
 namespace pageaudit {
 namespace {

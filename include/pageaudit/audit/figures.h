@@ -11,8 +11,8 @@
 
 #include "pageaudit/audit/audience.h"
 #include "pageaudit/audit/goals.h"
-#include "pageaudit/audit/messages.h"
 #include "pageaudit/core/date.h"
+#include "pageaudit/core/messages.h"
 
 namespace pageaudit {
 
@@ -27,7 +27,7 @@ struct Commenter {
 
 // Everything the audit reads, filled from the store (or by a test). Flows and people data
 // (posts, comments, commenters, reply_hours) are already restricted to the window.
-// Hashed identifiers of customers (audit/identity.h), looked up by commenters' hashes.
+// Hashed identifiers of customers (core/identity.h), looked up by commenters' hashes.
 using CustomerHashes = std::set<std::string, std::less<>>;
 
 // The days Meta replaced impressions with views and reach with viewers, which count differently:

@@ -6,9 +6,9 @@
 #include <string_view>
 #include <vector>
 
-#include "pageaudit/audit/messages.h"
 #include "pageaudit/core/date.h"
 #include "pageaudit/core/error.h"
+#include "pageaudit/core/messages.h"
 
 namespace pageaudit {
 

@@ -48,8 +48,8 @@ class Catalog {
   // Filling the catalogue: the store's loader, and tests without a database. A metric added again
   // under the same name is the one metric() finds.
   void add_metric(MetricInfo info);
-  void add_metric_alias(std::string context, std::string alias, MetricAlias target);
-  void add_field_alias(std::string context, std::string alias, std::string field);
+  void add_metric_alias(std::string_view context, std::string_view alias, MetricAlias target);
+  void add_field_alias(std::string_view context, std::string_view alias, std::string field);
 
  private:
   static std::string key_of(std::string_view context, std::string_view text);

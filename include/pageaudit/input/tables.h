@@ -22,7 +22,7 @@ namespace pageaudit {
 // is "FILE: the file has only blank lines"; CsvReader's own errors pass through. read_outcomes
 // always returns at least one metric.
 
-// One customer, identified by hashes of normalized identifiers (audit/identity.h).
+// One customer, identified by hashes of normalized identifiers (core/identity.h).
 struct Customer {
   long line = 0;  // where the customer first appears
   // As written in the file, trimmed; nullopt for a missing column or an empty cell.

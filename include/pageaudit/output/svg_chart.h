@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "pageaudit/audit/messages.h"
 #include "pageaudit/core/date.h"
+#include "pageaudit/core/messages.h"
 
 namespace pageaudit {
 

@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "pageaudit/core/error.h"
-#include "pageaudit/graph/pull.h"
+#include "pageaudit/graph/pull_records.h"
 #include "pageaudit/store/pull_state.h"
 #include "pageaudit/store/sqlite.h"
 

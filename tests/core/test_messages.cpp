@@ -1,4 +1,4 @@
-// Tests for audit/messages: the catalogues in messages/ (as files and as compiled in), their
+// Tests for core/messages: the catalogues in messages/ (as files and as compiled in), their
 // completeness across languages, and number and date formatting per language.
 #include <doctest/doctest.h>
 #include <fmt/args.h>
@@ -7,7 +7,7 @@
 #include <set>
 #include <string>
 
-#include "pageaudit/audit/messages.h"
+#include "pageaudit/core/messages.h"
 #include "support.h"
 
 namespace pageaudit {

@@ -1,5 +1,5 @@
 // Normalization of names, e-mails and phones, and a self-contained SHA-256.
-#include "pageaudit/audit/identity.h"
+#include "pageaudit/core/identity.h"
 
 #include <algorithm>
 #include <array>
@@ -98,7 +98,7 @@ constexpr uint32_t rotr(uint32_t x, int n) {
 
 void compress(std::array<uint32_t, 8>& h, const unsigned char* block) {
   std::array<uint32_t, 64> w{};
-  for (int t = 0; t < 16; ++t) {
+  for (size_t t = 0; t < 16; ++t) {
     w[t] = static_cast<uint32_t>(block[4 * t]) << 24 |
            static_cast<uint32_t>(block[4 * t + 1]) << 16 |
            static_cast<uint32_t>(block[4 * t + 2]) << 8 | static_cast<uint32_t>(block[4 * t + 3]);

@@ -1,9 +1,9 @@
-// Tests for audit/identity: normalization as Meta's customer matching does it, and SHA-256.
+// Tests for core/identity: normalization as Meta's customer matching does it, and SHA-256.
 #include <doctest/doctest.h>
 
 #include <string>
 
-#include "pageaudit/audit/identity.h"
+#include "pageaudit/core/identity.h"
 
 namespace pageaudit {
 namespace {

@@ -1,6 +1,6 @@
 // The message catalogues: every sentence, label, month name and number mark the reports write,
 // read from messages/<language>.toml as compiled into the binary (src/CMakeLists.txt).
-#include "pageaudit/audit/messages.h"
+#include "pageaudit/core/messages.h"
 
 #include <toml++/toml.h>
 

@@ -1,4 +1,4 @@
-// The audit's sentences in each report language, looked up by stable keys in the message
+// The reports' sentences in each language, looked up by stable keys in the message
 // catalogues (messages/<language>.toml, compiled into the binary).
 #pragma once
 
