@@ -175,7 +175,8 @@ std::vector<DataQualityNote> check_data_quality(const AuditInput& input) {
   // Meta replaced these metrics with ones that count differently: a series that spans the
   // replacement is not one series.
   if (!input.impressions.empty() && !input.views.empty()) {
-    out.push_back(note(input, "series-break-views", fmt::arg("day", input.series_breaks.views.iso())));
+    out.push_back(
+        note(input, "series-break-views", fmt::arg("day", input.series_breaks.views.iso())));
   }
   if (!input.reach.empty() && (!input.viewers.empty() || input.viewers_window)) {
     out.push_back(

@@ -39,10 +39,9 @@ Result<std::string> choose_page(std::span<const std::string> pages, const std::s
   }
   if (choice.goals_page) {
     if (!has_page(pages, *choice.goals_page)) {
-      return fail(ExitCode::data,
-                  at(choice.goals_file.value_or(""), 0,
-                     fmt::format("page \"{}\" is not in {} (it holds: {})", *choice.goals_page,
-                                 store, page_list(pages))));
+      return fail(ExitCode::data, at(choice.goals_file.value_or(""), 0,
+                                     fmt::format("page \"{}\" is not in {} (it holds: {})",
+                                                 *choice.goals_page, store, page_list(pages))));
     }
     return *choice.goals_page;
   }

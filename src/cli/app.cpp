@@ -29,7 +29,8 @@ std::optional<std::string> unknown_command_message(std::span<const Command> comm
     std::vector<std::string_view> names;
     for (const auto& command : commands) names.emplace_back(command.name);
     std::string message = fmt::format("unknown command '{}'", arg);
-    if (auto best = closest_match(arg, names)) message += fmt::format("; did you mean '{}'?", *best);
+    if (auto best = closest_match(arg, names))
+      message += fmt::format("; did you mean '{}'?", *best);
     return message + " (see 'pageaudit --help')";
   }
   return std::nullopt;
@@ -46,8 +47,10 @@ std::optional<std::string> token_option_message(int argc, char** argv) {
     if (arg == "--token" && i + 1 < argc) register_secret(argv[i + 1]);
     if (arg != "--token") register_secret(arg.substr(std::string_view("--token=").size()));
     return std::string(
-        "--token is not accepted: a token on the command line is visible to other users and kept in "
-        "shell history; set $PAGEAUDIT_TOKEN or give --token-file FILE (see 'pageaudit pull --help')");
+        "--token is not accepted: a token on the command line is visible to other users and kept "
+        "in "
+        "shell history; set $PAGEAUDIT_TOKEN or give --token-file FILE (see 'pageaudit pull "
+        "--help')");
   }
   return std::nullopt;
 }
@@ -55,8 +58,10 @@ std::optional<std::string> token_option_message(int argc, char** argv) {
 // Parses the arguments and runs the command named; errors reach here as values, and exceptions
 // go on to the backstop in run_commands.
 int parse_and_run(std::span<const Command> commands, int argc, char** argv, const Clock& clock) {
-  CLI::App app{"pageaudit: import Facebook Page insights into SQLite and audit them against the business's goals",
-               "pageaudit"};
+  CLI::App app{
+      "pageaudit: import Facebook Page insights into SQLite and audit them against the business's "
+      "goals",
+      "pageaudit"};
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string("pageaudit ") + PAGEAUDIT_VERSION);
 
@@ -66,7 +71,8 @@ int parse_and_run(std::span<const Command> commands, int argc, char** argv, cons
   app.add_option("--db", global.db_path, "the store (default: $PAGEAUDIT_DB, else ./pageaudit.db)");
   app.add_flag("-q,--quiet", global.quiet, "print nothing on success");
   app.add_flag("-v,--verbose", global.verbose, "print more about what is done");
-  app.add_flag("--wait", global.wait, "wait for another run that holds the store instead of exiting 75");
+  app.add_flag("--wait", global.wait,
+               "wait for another run that holds the store instead of exiting 75");
   app.fallthrough();
   std::vector<CLI::App*> parsers;
   for (const Command& command : commands) {

@@ -89,8 +89,7 @@ Result<std::string> page_to_audit(Database& db, const AuditOptions& options,
   if (!pages) return tl::unexpected(pages.error());
   std::vector<std::string> ids;
   for (const PageInfo& p : *pages) ids.push_back(p.page_id);
-  const PageChoice choice{options.page_id, options.goals_file,
-                          goals ? goals->page : std::nullopt};
+  const PageChoice choice{options.page_id, options.goals_file, goals ? goals->page : std::nullopt};
   return choose_page(ids, db.path(), choice);
 }
 
@@ -162,7 +161,7 @@ Result<PageAudit> audit_page(Database& db, AuditInputReader& reader, const std::
   return PageAudit{std::move(*input),
                    AuditRecord{std::move(result),
                                AuditRun{std::string(report_format_name(plan.format)),
-                                                        std::move(goals_source), started_at},
+                                        std::move(goals_source), started_at},
                                std::move(json)}};
 }
 
@@ -188,8 +187,8 @@ Status audit_pages(Database& db, const std::vector<std::string>& pages, std::opt
     if (file_per_page) {
       // check_options made sure --output is a directory.
       const std::string path = (std::filesystem::path(*options.output) / (page + ".html")).string();
-      auto staged =
-          PendingReport::prepare(path, std::move(report), fmt::format("the audit of Page {}", page));
+      auto staged = PendingReport::prepare(path, std::move(report),
+                                           fmt::format("the audit of Page {}", page));
       if (!staged) return tl::unexpected(staged.error());
       pending.push_back(std::move(*staged));
     } else {
@@ -234,9 +233,9 @@ Result<std::vector<std::string>> all_pages(Database& db, const AuditPlan& plan) 
     const std::string& id = page.page_id;
     if (plan.format == ReportFormat::html &&
         (id.empty() || id == "." || id == ".." || id.find('/') != std::string::npos)) {
-      return failf(ExitCode::data,
-                   "Page id \"{}\" cannot name a report file; audit it with --page ID --output FILE",
-                   id);
+      return failf(
+          ExitCode::data,
+          "Page id \"{}\" cannot name a report file; audit it with --page ID --output FILE", id);
     }
     ids.push_back(id);
   }

@@ -12,20 +12,25 @@ struct NoOptions {};
 void add_import_options(CLI::App& cmd, ImportOptions& import) {
   cmd.add_option("FILE", import.files, "export files (CSV)")->required();
   cmd.add_option("--page", import.page_id, "the Page ID, for files that do not name their Page");
-  cmd.add_option("--metric", import.metric, "import a daily chart whose title is unknown as this metric");
-  cmd.add_option("--exported-on", import.exported_on,
-                 "the day the files were exported (default: a date in the file name, else its mtime)");
-  cmd.add_flag("--dry-run", import.dry_run, "validate and report what would be written; write nothing");
-  cmd.add_option("--as", import.as,
-                 "read the files as the business's own: customers (a customer list), time (a time "
-                 "log: date,hours[,activity][,person]) or outcomes (date and one column per outcome)")
+  cmd.add_option("--metric", import.metric,
+                 "import a daily chart whose title is unknown as this metric");
+  cmd.add_option(
+      "--exported-on", import.exported_on,
+      "the day the files were exported (default: a date in the file name, else its mtime)");
+  cmd.add_flag("--dry-run", import.dry_run,
+               "validate and report what would be written; write nothing");
+  cmd.add_option(
+         "--as", import.as,
+         "read the files as the business's own: customers (a customer list), time (a time "
+         "log: date,hours[,activity][,person]) or outcomes (date and one column per outcome)")
       ->type_name("KIND");
   cmd.add_flag("--keep-pii", import.keep_pii,
                "--as customers: store names, e-mails and phones in clear as well as hashed");
 }
 
 void add_audit_options(CLI::App& cmd, AuditOptions& audit) {
-  cmd.add_option("--goals", audit.goals_file, "load (replace) the Page's goals from this TOML file first")
+  cmd.add_option("--goals", audit.goals_file,
+                 "load (replace) the Page's goals from this TOML file first")
       ->type_name("FILE");
   cmd.add_option("--page", audit.page_id, "the Page to audit (needed when the store holds several)")
       ->type_name("ID");
@@ -37,29 +42,36 @@ void add_audit_options(CLI::App& cmd, AuditOptions& audit) {
                  fmt::format("days in the window ending on the audit day (default {})",
                              k_default_window_days))
       ->type_name("DAYS");
-  cmd.add_option("--format", audit.format, "text, markdown, json or html (default text)")->type_name("FORMAT");
-  cmd.add_option("--output", audit.output, "write the report to FILE instead of stdout")->type_name("FILE");
+  cmd.add_option("--format", audit.format, "text, markdown, json or html (default text)")
+      ->type_name("FORMAT");
+  cmd.add_option("--output", audit.output, "write the report to FILE instead of stdout")
+      ->type_name("FILE");
   cmd.add_option("--lang", audit.lang, "en or es (default: the goals file's language, else en)")
       ->type_name("LANG");
-  cmd.add_option("--fail-on", audit.fail_on,
-                 "exit 1 when a goal is behind or missed (behind), or missed (missed); the order is "
-                 "met < on_track < behind < missed, and no_data never fails")
+  cmd.add_option(
+         "--fail-on", audit.fail_on,
+         "exit 1 when a goal is behind or missed (behind), or missed (missed); the order is "
+         "met < on_track < behind < missed, and no_data never fails")
       ->type_name("STATE");
 }
 
 void add_pull_options(CLI::App& cmd, PullOptions& pull) {
   cmd.add_option("--page", pull.pages, "Page ID to pull (repeat for several)")->required();
-  cmd.add_option("--token-file", pull.token_file, "read the access token from FILE (default: $PAGEAUDIT_TOKEN)");
+  cmd.add_option("--token-file", pull.token_file,
+                 "read the access token from FILE (default: $PAGEAUDIT_TOKEN)");
   cmd.add_option("--graph-url", pull.graph_url, "Graph API base URL")->capture_default_str();
   cmd.add_option("--api-version", pull.api_version, "Graph API version")->capture_default_str();
-  cmd.add_option("--since", pull.since,
-                 "first day, YYYY-MM-DD or Nd (default: where the store ends, else two years back)");
+  cmd.add_option(
+      "--since", pull.since,
+      "first day, YYYY-MM-DD or Nd (default: where the store ends, else two years back)");
   cmd.add_option("--until", pull.until, "last day, YYYY-MM-DD (default: yesterday)");
-  cmd.add_option("--max-wait", pull.max_wait, "longest total wait for Meta's throttling, e.g. 600s, 10m")
+  cmd.add_option("--max-wait", pull.max_wait,
+                 "longest total wait for Meta's throttling, e.g. 600s, 10m")
       ->capture_default_str();
   cmd.add_option("--refetch-days", pull.refetch_days, "trailing days asked again on every run")
       ->capture_default_str();
-  cmd.add_option("--parallel", pull.parallel, "HTTP requests in flight at once")->capture_default_str();
+  cmd.add_option("--parallel", pull.parallel, "HTTP requests in flight at once")
+      ->capture_default_str();
   cmd.add_flag("--keep-pii", pull.keep_pii, "also keep comment authors' ids and names in clear");
 }
 
@@ -78,7 +90,8 @@ std::vector<Command> pageaudit_commands() {
       make_command<ImportOptions>(
           "import",
           "import Facebook / Meta Business Suite export files, or with --as the business's own",
-          add_import_options, [](const Invocation& in, const ImportOptions& options) {
+          add_import_options,
+          [](const Invocation& in, const ImportOptions& options) {
             return run_import(in.global, options, in.console, in.clock);
           }),
       make_command<AuditOptions>(
@@ -86,15 +99,16 @@ std::vector<Command> pageaudit_commands() {
           [](const Invocation& in, const AuditOptions& options) {
             return run_audit_command(in.global, options, in.console, in.clock);
           }),
-      make_command<PullOptions>(
-          "pull", "pull Page insights, posts and comments from the Graph API", add_pull_options,
-          [](const Invocation& in, const PullOptions& options) {
-            return run_pull(in.global, options, in.console, in.clock);
-          }),
+      make_command<PullOptions>("pull", "pull Page insights, posts and comments from the Graph API",
+                                add_pull_options,
+                                [](const Invocation& in, const PullOptions& options) {
+                                  return run_pull(in.global, options, in.console, in.clock);
+                                }),
       make_command<NoOptions>(
-          "status", "show what the store holds: Pages, coverage, last runs, warnings",
-          nullptr,
-          [](const Invocation& in, const NoOptions&) { return run_status(in.global, in.console, in.clock); }),
+          "status", "show what the store holds: Pages, coverage, last runs, warnings", nullptr,
+          [](const Invocation& in, const NoOptions&) {
+            return run_status(in.global, in.console, in.clock);
+          }),
       make_command<DemoOptions>(
           "demo", "import the bundled samples into a fresh store and show the result",
           add_demo_options,

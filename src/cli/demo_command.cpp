@@ -39,7 +39,8 @@ Status run_demo(const GlobalOptions& global, const DemoOptions& options, const C
                 const Clock& clock) {
   auto samples = options.samples_dir ? options.samples_dir : find_samples_dir();
   if (!samples) {
-    return fail(ExitCode::no_input, "cannot find the samples/ folder; set PAGEAUDIT_SAMPLES or use --samples DIR");
+    return fail(ExitCode::no_input,
+                "cannot find the samples/ folder; set PAGEAUDIT_SAMPLES or use --samples DIR");
   }
   fs::path exports = fs::path(*samples) / "exports";
   std::error_code ec;
@@ -52,22 +53,24 @@ Status run_demo(const GlobalOptions& global, const DemoOptions& options, const C
 
   std::vector<fs::path> files;
   for (const auto& entry : fs::directory_iterator(exports, ec)) {
-    if (entry.is_regular_file() && entry.path().extension() == ".csv") files.push_back(entry.path());
+    if (entry.is_regular_file() && entry.path().extension() == ".csv")
+      files.push_back(entry.path());
   }
   std::sort(files.begin(), files.end(), [](const fs::path& a, const fs::path& b) {
     return std::make_pair(import_order(a), a.filename().string()) <
            std::make_pair(import_order(b), b.filename().string());
   });
 
-  console.result(fmt::format("Importing the sample café's exports from {} into {}", exports.string(),
-                             global.db_path));
+  console.result(fmt::format("Importing the sample café's exports from {} into {}",
+                             exports.string(), global.db_path));
   ImportOptions import;
   for (const auto& file : files) import.files.push_back(file.string());
   if (auto s = run_import(global, import, console, clock); !s) return s;
 
   // The business's own files, where the samples folder has them.
-  for (const auto& [name, kind] : {std::pair{"customers.csv", "customers"}, std::pair{"time_log.csv", "time"},
-                                   std::pair{"outcomes.csv", "outcomes"}}) {
+  for (const auto& [name, kind] :
+       {std::pair{"customers.csv", "customers"}, std::pair{"time_log.csv", "time"},
+        std::pair{"outcomes.csv", "outcomes"}}) {
     const fs::path file = fs::path(*samples) / name;
     if (!fs::is_regular_file(file, ec)) continue;
     ImportOptions table;

@@ -38,8 +38,9 @@ std::string describe(const TableFile& file) {
         hours += e.hours;
         span(e.date);
       }
-      std::string out = fmt::format("{}, {} hours", plural(file.rows_written(), "time log entry", "time log entries"),
-                                    format_decimal(hours, 2, Language::en));
+      std::string out = fmt::format(
+          "{}, {} hours", plural(file.rows_written(), "time log entry", "time log entries"),
+          format_decimal(hours, 2, Language::en));
       return file.time.empty() ? out : fmt::format("{} ({})", out, range());
     }
     case TableKind::outcomes: {
@@ -48,17 +49,19 @@ std::string describe(const TableFile& file) {
       for (const std::string& m : table.metrics) names += (names.empty() ? "" : ", ") + m;
       for (const OutcomeValue& v : table.values) span(v.date);
       const long days = static_cast<long>(table.values.size() / table.metrics.size());
-      std::string out = fmt::format("{} of {} ({})", plural(days, "day", "days"),
-                                    plural(static_cast<long>(table.metrics.size()), "outcome", "outcomes"), names);
+      std::string out = fmt::format(
+          "{} of {} ({})", plural(days, "day", "days"),
+          plural(static_cast<long>(table.metrics.size()), "outcome", "outcomes"), names);
       return days == 0 ? out : fmt::format("{}, {}", out, range());
     }
   }
   return "";
 }
 
-// Imports one file of the business's (store null: a dry run); on any error the store is left as it was.
-Status import_table_one(Store* store, const std::string& path, TableKind kind, const ImportOptions& options,
-                        const Console& console) {
+// Imports one file of the business's (store null: a dry run); on any error the store is left as it
+// was.
+Status import_table_one(Store* store, const std::string& path, TableKind kind,
+                        const ImportOptions& options, const Console& console) {
   auto file = read_table(path, kind);
   if (!file) return tl::unexpected(file.error());
   if (!store) {
@@ -70,7 +73,8 @@ Status import_table_one(Store* store, const std::string& path, TableKind kind, c
   if (kind == TableKind::customers) {
     auto total = count_customers(store->db());
     if (!total) return tl::unexpected(total.error());
-    line += fmt::format(" (stored {}); the store holds {}", options.keep_pii ? "hashed and in clear" : "hashed",
+    line += fmt::format(" (stored {}); the store holds {}",
+                        options.keep_pii ? "hashed and in clear" : "hashed",
                         plural(*total, "customer", "customers"));
   }
   console.result(line);
@@ -87,7 +91,8 @@ bool stops_the_run(const Error& error) {
 // (main prints the last), and the first one decides the exit code, unless the store failed: that
 // is what a cron job must hear about.
 template <typename ImportOne>
-Status import_each(const std::vector<std::string>& files, const Console& console, ImportOne import_one) {
+Status import_each(const std::vector<std::string>& files, const Console& console,
+                   ImportOne import_one) {
   std::vector<Error> errors;
   for (const auto& path : files) {
     if (auto status = import_one(path); !status) {
@@ -108,14 +113,18 @@ Result<std::unique_ptr<Store>> open_store(const GlobalOptions& global, bool writ
   return Store::open(global.db_path, store_options);
 }
 
-Status run_import_tables(const GlobalOptions& global, const ImportOptions& options, const Console& console) {
+Status run_import_tables(const GlobalOptions& global, const ImportOptions& options,
+                         const Console& console) {
   const std::optional<TableKind> kind = table_kind(*options.as);
-  if (!kind) return failf(ExitCode::usage, "--as: expected customers, time or outcomes, got \"{}\"", *options.as);
+  if (!kind)
+    return failf(ExitCode::usage, "--as: expected customers, time or outcomes, got \"{}\"",
+                 *options.as);
   if (options.keep_pii && kind != TableKind::customers) {
     return fail(ExitCode::usage, "--keep-pii applies to --as customers only");
   }
   if (options.page_id || options.metric || options.exported_on) {
-    return failf(ExitCode::usage, "--as {}: --page, --metric and --exported-on apply to Meta's exports only",
+    return failf(ExitCode::usage,
+                 "--as {}: --page, --metric and --exported-on apply to Meta's exports only",
                  *options.as);
   }
   // A dry run reads and checks the files without opening the store.
@@ -137,19 +146,22 @@ Status run_import(const GlobalOptions& global, const ImportOptions& options, con
   if (options.files.empty()) return fail(ExitCode::usage, "import: give at least one FILE");
   if (options.as) return run_import_tables(global, options, console);
   if (options.keep_pii) return fail(ExitCode::usage, "--keep-pii applies to --as customers only");
-  ExportImportOptions import{options.page_id, options.metric, std::nullopt, options.dry_run, clock.today()};
+  ExportImportOptions import{options.page_id, options.metric, std::nullopt, options.dry_run,
+                             clock.today()};
   if (options.exported_on) {
     import.exported_on = Date::parse_iso(*options.exported_on);
     if (!import.exported_on) {
-      return failf(ExitCode::usage, "--exported-on: expected a date YYYY-MM-DD, got \"{}\"", *options.exported_on);
+      return failf(ExitCode::usage, "--exported-on: expected a date YYYY-MM-DD, got \"{}\"",
+                   *options.exported_on);
     }
   }
 
   // A dry run never creates or changes the store: it reads an existing one (for the catalogue and
   // the default Page) or a fresh in-memory one.
   std::error_code ec;
-  auto store = options.dry_run && !std::filesystem::exists(global.db_path, ec) ? Store::open_memory()
-                                                                                : open_store(global, !options.dry_run);
+  auto store = options.dry_run && !std::filesystem::exists(global.db_path, ec)
+                   ? Store::open_memory()
+                   : open_store(global, !options.dry_run);
   if (!store) return tl::unexpected(store.error());
   Database& db = (*store)->db();
 
@@ -158,8 +170,10 @@ Status run_import(const GlobalOptions& global, const ImportOptions& options, con
   if (options.metric) {
     const MetricInfo* info = catalog->metric(*options.metric);
     if (!info || info->scope != "page") {
-      return failf(ExitCode::usage, "--metric: \"{}\" is not a Page metric in the catalogue (see the "
-                   "metric_catalog table)", *options.metric);
+      return failf(ExitCode::usage,
+                   "--metric: \"{}\" is not a Page metric in the catalogue (see the "
+                   "metric_catalog table)",
+                   *options.metric);
     }
   }
 

@@ -10,9 +10,10 @@ Status run_init(const GlobalOptions& global, const Console& console) {
   auto store = Store::open(global.db_path, options);
   if (!store) return tl::unexpected(store.error());
   const int applied = (*store)->migrations_applied_now();
-  console.result(fmt::format("{}: schema version {}{}", global.db_path, (*store)->schema_version(),
-                             applied > 0 ? fmt::format(" ({} migration{} applied)", applied, applied == 1 ? "" : "s")
-                                         : std::string(" (up to date)")));
+  console.result(fmt::format(
+      "{}: schema version {}{}", global.db_path, (*store)->schema_version(),
+      applied > 0 ? fmt::format(" ({} migration{} applied)", applied, applied == 1 ? "" : "s")
+                  : std::string(" (up to date)")));
   return {};
 }
 

@@ -23,7 +23,9 @@ std::optional<long> parse_count(std::string_view text) {
 
 }  // namespace
 
-std::string Clock::now_iso() const { return format_utc_time(now()); }
+std::string Clock::now_iso() const {
+  return format_utc_time(now());
+}
 
 std::int64_t SystemClock::now() const {
   if (const char* fixed = fixed_by("PAGEAUDIT_NOW")) {
@@ -93,8 +95,12 @@ std::optional<Date> parse_days_ago(std::string_view text, Date today) {
   return today - *days;
 }
 
-std::string utc_now_iso() { return system_clock().now_iso(); }
+std::string utc_now_iso() {
+  return system_clock().now_iso();
+}
 
-Date today() { return system_clock().today(); }
+Date today() {
+  return system_clock().today();
+}
 
 }  // namespace pageaudit

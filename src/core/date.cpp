@@ -37,7 +37,9 @@ long days_from_civil(int year, unsigned month, unsigned day) {
   return era * 146097 + static_cast<long>(doe) - 719468;
 }
 
-bool is_leap_year(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+bool is_leap_year(int year) {
+  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
 
 int days_in_month(int year, int month) {
   static const int k_days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -74,9 +76,15 @@ Date Date::today_local() {
                                    static_cast<unsigned>(local.tm_mday)));
 }
 
-int Date::year() const { return civil_from_days(m_days).year; }
-int Date::month() const { return static_cast<int>(civil_from_days(m_days).month); }
-int Date::day() const { return static_cast<int>(civil_from_days(m_days).day); }
+int Date::year() const {
+  return civil_from_days(m_days).year;
+}
+int Date::month() const {
+  return static_cast<int>(civil_from_days(m_days).month);
+}
+int Date::day() const {
+  return static_cast<int>(civil_from_days(m_days).day);
+}
 int Date::weekday() const {
   // 1970-01-01 was a Thursday (3 when Monday is 0).
   long w = (m_days + 3) % 7;

@@ -15,8 +15,8 @@ std::vector<std::string>& secrets() {
 
 constexpr std::string_view k_mask = "[REDACTED]";
 constexpr size_t k_min_secret_length = 8;
-constexpr std::string_view k_params[] = {"access_token=", "appsecret_proof=", "client_secret=",
-                                         "input_token="};
+constexpr std::string_view k_params[] = {
+    "access_token=", "appsecret_proof=", "client_secret=", "input_token="};
 
 void replace_all(std::string& text, std::string_view needle) {
   if (needle.empty()) return;

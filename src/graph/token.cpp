@@ -44,12 +44,11 @@ Result<std::string> read_access_token(const std::optional<std::string>& token_fi
   value = first == std::string::npos ? "" : value.substr(first, last - first + 1);
   register_secret(value);
   if (value.empty()) {
-    return token_file
-               ? failf(ExitCode::no_perm, "{}: the token file is empty; {}", *token_file,
-                       k_token_help)
-               : failf(ExitCode::no_perm,
-                       "no access token: set $PAGEAUDIT_TOKEN or give --token-file FILE; {}",
-                       k_token_help);
+    return token_file ? failf(ExitCode::no_perm, "{}: the token file is empty; {}", *token_file,
+                              k_token_help)
+                      : failf(ExitCode::no_perm,
+                              "no access token: set $PAGEAUDIT_TOKEN or give --token-file FILE; {}",
+                              k_token_help);
   }
   return value;
 }

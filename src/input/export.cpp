@@ -8,32 +8,52 @@ namespace pageaudit {
 
 const char* layout_name(Layout layout) {
   switch (layout) {
-    case Layout::classic_page: return "classic_page";
-    case Layout::classic_post: return "classic_post";
-    case Layout::classic_video: return "classic_video";
-    case Layout::mbs_content: return "mbs_content";
-    case Layout::mbs_daily_chart: return "mbs_daily_chart";
-    case Layout::mbs_audience: return "mbs_audience";
-    case Layout::follower_history: return "follower_history";
-    case Layout::mbs_content_instagram: return "mbs_content_instagram";
-    case Layout::ads_manager: return "ads_manager";
-    case Layout::unknown: return "unknown";
+    case Layout::classic_page:
+      return "classic_page";
+    case Layout::classic_post:
+      return "classic_post";
+    case Layout::classic_video:
+      return "classic_video";
+    case Layout::mbs_content:
+      return "mbs_content";
+    case Layout::mbs_daily_chart:
+      return "mbs_daily_chart";
+    case Layout::mbs_audience:
+      return "mbs_audience";
+    case Layout::follower_history:
+      return "follower_history";
+    case Layout::mbs_content_instagram:
+      return "mbs_content_instagram";
+    case Layout::ads_manager:
+      return "ads_manager";
+    case Layout::unknown:
+      return "unknown";
   }
   return "unknown";
 }
 
 const char* layout_description(Layout layout) {
   switch (layout) {
-    case Layout::classic_page: return "a classic Page Insights export (Page level)";
-    case Layout::classic_post: return "a classic Page Insights export (post level)";
-    case Layout::classic_video: return "a classic Page Insights export (video posts)";
-    case Layout::mbs_content: return "a Business Suite content export";
-    case Layout::mbs_daily_chart: return "a Business Suite daily chart file";
-    case Layout::mbs_audience: return "a Business Suite Audience file";
-    case Layout::follower_history: return "a follower history file";
-    case Layout::mbs_content_instagram: return "a Business Suite content export of an Instagram account";
-    case Layout::ads_manager: return "a Meta Ads Manager report";
-    case Layout::unknown: return "a file of unknown layout";
+    case Layout::classic_page:
+      return "a classic Page Insights export (Page level)";
+    case Layout::classic_post:
+      return "a classic Page Insights export (post level)";
+    case Layout::classic_video:
+      return "a classic Page Insights export (video posts)";
+    case Layout::mbs_content:
+      return "a Business Suite content export";
+    case Layout::mbs_daily_chart:
+      return "a Business Suite daily chart file";
+    case Layout::mbs_audience:
+      return "a Business Suite Audience file";
+    case Layout::follower_history:
+      return "a follower history file";
+    case Layout::mbs_content_instagram:
+      return "a Business Suite content export of an Instagram account";
+    case Layout::ads_manager:
+      return "a Meta Ads Manager report";
+    case Layout::unknown:
+      return "a file of unknown layout";
   }
   return "a file of unknown layout";
 }
@@ -123,9 +143,9 @@ Result<Detection> detect_layout(RecordStream& stream, const Catalog& catalog) {
   for (const auto& cell : header.fields) folded.push_back(fold_header(cell));
 
   // Ads Manager reports (English, Spanish, Portuguese) are refused by name, never misread.
-  for (std::string_view marker : {"reporting starts", "amount spent", "ad set name", "campaign name",
-                                  "anúncios", "início dos relatórios", "importe gastado",
-                                  "inicio del informe", "nombre de la campaña"}) {
+  for (std::string_view marker :
+       {"reporting starts", "amount spent", "ad set name", "campaign name", "anúncios",
+        "início dos relatórios", "importe gastado", "inicio del informe", "nombre de la campaña"}) {
     if (contains_folded(folded, marker)) return Detection{Layout::ads_manager, {}};
   }
 
@@ -158,10 +178,8 @@ Result<Detection> detect_layout(RecordStream& stream, const Catalog& catalog) {
   }
   if (has_field(header, catalog, "classic", "post_id") &&
       has_field(header, catalog, "classic", "created_time")) {
-    return Detection{contains_folded(folded, "content tags")
-                         ? Layout::classic_video
-                         : Layout::classic_post,
-                     {}};
+    return Detection{
+        contains_folded(folded, "content tags") ? Layout::classic_video : Layout::classic_post, {}};
   }
 
   std::string shown = first_cell.substr(0, 60);
@@ -169,8 +187,8 @@ Result<Detection> detect_layout(RecordStream& stream, const Catalog& catalog) {
                    fmt::format("first line starts with \"{}\" ({} columns)", shown, header.size())};
 }
 
-Result<ExportSummary> read_export(RecordStream& stream, const ExportContext& context, RecordSink& sink,
-                                  Layout* detected) {
+Result<ExportSummary> read_export(RecordStream& stream, const ExportContext& context,
+                                  RecordSink& sink, Layout* detected) {
   auto detection = detect_layout(stream, *context.catalog);
   if (!detection) return tl::unexpected(detection.error());
   if (detected) *detected = detection->layout;
@@ -179,36 +197,42 @@ Result<ExportSummary> read_export(RecordStream& stream, const ExportContext& con
     case Layout::classic_post:
     case Layout::classic_video:
       return read_classic(stream, detection->layout, context, sink);
-    case Layout::mbs_content: return read_mbs_content(stream, context, sink);
-    case Layout::mbs_daily_chart: return read_mbs_daily_chart(stream, context, sink);
-    case Layout::mbs_audience: return read_mbs_audience(stream, context, sink);
-    case Layout::follower_history: return read_follower_history(stream, context, sink);
+    case Layout::mbs_content:
+      return read_mbs_content(stream, context, sink);
+    case Layout::mbs_daily_chart:
+      return read_mbs_daily_chart(stream, context, sink);
+    case Layout::mbs_audience:
+      return read_mbs_audience(stream, context, sink);
+    case Layout::follower_history:
+      return read_follower_history(stream, context, sink);
     case Layout::mbs_content_instagram:
       return fail(ExitCode::data,
                   at(context.file, 0,
                      "this is a Business Suite content export of an Instagram account; pageaudit "
                      "imports Facebook Page data"));
     case Layout::ads_manager:
-      return fail(ExitCode::data, at(context.file, 0,
-                                     "this is a Meta Ads Manager report, which pageaudit does not import "
-                                     "(it holds ad spend, not Page insights)"));
+      return fail(ExitCode::data,
+                  at(context.file, 0,
+                     "this is a Meta Ads Manager report, which pageaudit does not import "
+                     "(it holds ad spend, not Page insights)"));
     case Layout::unknown:
       break;
   }
-  return fail(ExitCode::data,
-              at(context.file, 0,
-                 fmt::format("not an export pageaudit knows: {}. Known: Business Suite daily chart, "
-                             "content, Audience and follower history files; classic Page Insights "
-                             "exports",
-                             detection->reason)));
+  return fail(
+      ExitCode::data,
+      at(context.file, 0,
+         fmt::format("not an export pageaudit knows: {}. Known: Business Suite daily chart, "
+                     "content, Audience and follower history files; classic Page Insights "
+                     "exports",
+                     detection->reason)));
 }
 
 // --- Dates -------------------------------------------------------------------------------------
 
 namespace {
 
-constexpr std::array<std::string_view, 12> k_month_abbr = {"jan", "feb", "mar", "apr", "may", "jun",
-                                                           "jul", "aug", "sep", "oct", "nov", "dec"};
+constexpr std::array<std::string_view, 12> k_month_abbr = {
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
 
 bool all_digits(std::string_view s) {
   if (s.empty()) return false;
@@ -228,7 +252,8 @@ int to_int(std::string_view s) {
 
 std::optional<Date> date_in_file_name(std::string_view name) {
   // The base name only: a folder called 2024-01-01 says nothing about this file.
-  if (auto slash = name.find_last_of('/'); slash != std::string_view::npos) name = name.substr(slash + 1);
+  if (auto slash = name.find_last_of('/'); slash != std::string_view::npos)
+    name = name.substr(slash + 1);
   std::optional<Date> found;
   for (size_t i = 0; i < name.size(); ++i) {
     if (i + 10 <= name.size()) {
@@ -241,9 +266,11 @@ std::optional<Date> date_in_file_name(std::string_view name) {
     // 'Sep-30-2025'
     if (i + 11 <= name.size() && name[i + 3] == '-' && name[i + 6] == '-') {
       std::string mon;
-      for (size_t k = 0; k < 3; ++k) mon += static_cast<char>(std::tolower(static_cast<unsigned char>(name[i + k])));
+      for (size_t k = 0; k < 3; ++k)
+        mon += static_cast<char>(std::tolower(static_cast<unsigned char>(name[i + k])));
       for (size_t m = 0; m < 12; ++m) {
-        if (mon == k_month_abbr[m] && all_digits(name.substr(i + 4, 2)) && all_digits(name.substr(i + 7, 4))) {
+        if (mon == k_month_abbr[m] && all_digits(name.substr(i + 4, 2)) &&
+            all_digits(name.substr(i + 7, 4))) {
           if (auto d = Date::from_ymd(to_int(name.substr(i + 7, 4)), static_cast<int>(m) + 1,
                                       to_int(name.substr(i + 4, 2)))) {
             found = d;
@@ -276,7 +303,8 @@ std::optional<Date> parse_export_date(std::string_view text) {
   if (s2 == std::string_view::npos) return std::nullopt;
   std::string_view m = text.substr(0, s1), d = text.substr(s1 + 1, s2 - s1 - 1);
   std::string_view y = text.substr(s2 + 1, 4);
-  if (!all_digits(m) || !all_digits(d) || !all_digits(y) || m.size() > 2 || d.size() > 2) return std::nullopt;
+  if (!all_digits(m) || !all_digits(d) || !all_digits(y) || m.size() > 2 || d.size() > 2)
+    return std::nullopt;
   if (text.size() > s2 + 5 && text[s2 + 5] != ' ') return std::nullopt;
   return Date::from_ymd(to_int(y), to_int(m), to_int(d));
 }
@@ -308,7 +336,8 @@ std::optional<std::string> parse_export_time(std::string_view text) {
   std::string_view rest = clock.substr(c1 + 1);
   std::string_view mm = rest.substr(0, 2);
   std::string_view ss = rest.size() >= 5 && rest[2] == ':' ? rest.substr(3, 2) : std::string_view();
-  if (!all_digits(hh) || hh.size() > 2 || !all_digits(mm) || (!ss.empty() && !all_digits(ss))) return std::nullopt;
+  if (!all_digits(hh) || hh.size() > 2 || !all_digits(mm) || (!ss.empty() && !all_digits(ss)))
+    return std::nullopt;
   if (rest.size() != 2 && rest.size() != 5) return std::nullopt;
   int hour = to_int(hh);
   if ((am || pm) && (hour < 1 || hour > 12)) return std::nullopt;
@@ -329,42 +358,50 @@ bool is_title_line(const CsvRecord& record) {
 }
 
 Status negative_total(const std::string& file, long line, std::string_view column, double value) {
-  return fail(ExitCode::data, at(file, line,
-                                 fmt::format("column \"{}\" is a total and cannot be negative, got {}",
-                                             column, value)));
+  return fail(
+      ExitCode::data,
+      at(file, line,
+         fmt::format("column \"{}\" is a total and cannot be negative, got {}", column, value)));
 }
 
 bool is_instagram_title(std::string_view title) {
   return fold_header(title).find("instagram") != std::string::npos;
 }
 
-Result<std::optional<double>> number_cell(const std::string& file, long line, std::string_view column,
-                                          std::string_view text, bool decimal_comma) {
+Result<std::optional<double>> number_cell(const std::string& file, long line,
+                                          std::string_view column, std::string_view text,
+                                          bool decimal_comma) {
   std::string_view value = trim(text);
   if (value.empty()) return std::optional<double>{};
   if (auto number = parse_number(value, decimal_comma)) return std::optional<double>{number->value};
   if (looks_like_date_mangled_number(value)) {
-    return fail(ExitCode::data,
-                at(file, line,
-                   fmt::format("column \"{}\": \"{}\" is not a number: a spreadsheet seems to have turned "
-                               "decimals into dates; export the file again from Meta",
-                               column, value)));
+    return fail(
+        ExitCode::data,
+        at(file, line,
+           fmt::format("column \"{}\": \"{}\" is not a number: a spreadsheet seems to have turned "
+                       "decimals into dates; export the file again from Meta",
+                       column, value)));
   }
-  return fail(ExitCode::data,
-              at(file, line, fmt::format("column {}: expected a number, got {}", quoted(column), quoted(value))));
+  return fail(ExitCode::data, at(file, line,
+                                 fmt::format("column {}: expected a number, got {}", quoted(column),
+                                             quoted(value))));
 }
 
 Result<std::string> require_page(const ExportContext& context) {
   if (context.page_id) return *context.page_id;
-  return fail(ExitCode::usage,
-              at(context.file, 0, "this file does not say which Page it belongs to; give --page ID"));
+  return fail(
+      ExitCode::usage,
+      at(context.file, 0, "this file does not say which Page it belongs to; give --page ID"));
 }
 
 const char* unit_name(Unit unit) {
   switch (unit) {
-    case Unit::count: return "count";
-    case Unit::percent: return "percent";
-    case Unit::fraction: return "fraction";
+    case Unit::count:
+      return "count";
+    case Unit::percent:
+      return "percent";
+    case Unit::fraction:
+      return "fraction";
   }
   return "count";
 }

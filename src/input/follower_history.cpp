@@ -12,16 +12,17 @@ struct MonthName {
   int month;
 };
 
-// English, Spanish and Portuguese month names, folded (lower case, accents kept as exports write them).
+// English, Spanish and Portuguese month names, folded (lower case, accents kept as exports write
+// them).
 constexpr std::array<MonthName, 40> k_months = {{
-    {"january", 1}, {"february", 2}, {"march", 3}, {"april", 4}, {"may", 5}, {"june", 6},
-    {"july", 7}, {"august", 8}, {"september", 9}, {"october", 10}, {"november", 11}, {"december", 12},
-    {"enero", 1}, {"febrero", 2}, {"marzo", 3}, {"abril", 4}, {"mayo", 5}, {"junio", 6},
-    {"julio", 7}, {"agosto", 8}, {"septiembre", 9}, {"setiembre", 9}, {"octubre", 10},
-    {"noviembre", 11}, {"diciembre", 12},
-    {"janeiro", 1}, {"fevereiro", 2}, {"março", 3}, {"maio", 5}, {"junho", 6}, {"julho", 7},
-    {"setembro", 9}, {"outubro", 10}, {"novembro", 11}, {"dezembro", 12},
-    {"sept", 9}, {"jan", 1}, {"feb", 2}, {"aug", 8}, {"dec", 12},
+    {"january", 1},    {"february", 2},  {"march", 3},    {"april", 4},      {"may", 5},
+    {"june", 6},       {"july", 7},      {"august", 8},   {"september", 9},  {"october", 10},
+    {"november", 11},  {"december", 12}, {"enero", 1},    {"febrero", 2},    {"marzo", 3},
+    {"abril", 4},      {"mayo", 5},      {"junio", 6},    {"julio", 7},      {"agosto", 8},
+    {"septiembre", 9}, {"setiembre", 9}, {"octubre", 10}, {"noviembre", 11}, {"diciembre", 12},
+    {"janeiro", 1},    {"fevereiro", 2}, {"março", 3},    {"maio", 5},       {"junho", 6},
+    {"julho", 7},      {"setembro", 9},  {"outubro", 10}, {"novembro", 11},  {"dezembro", 12},
+    {"sept", 9},       {"jan", 1},       {"feb", 2},      {"aug", 8},        {"dec", 12},
 }};
 
 int month_number(std::string_view word) {
@@ -80,7 +81,7 @@ std::optional<Date> latest_on_or_before(MonthDay md, Date limit) {
 
 struct Row {
   long line;
-  std::optional<Date> date;      // set when the file writes a full date
+  std::optional<Date> date;  // set when the file writes a full date
   std::optional<MonthDay> month_day;
   std::string raw_date;
   std::optional<double> value;
@@ -119,7 +120,8 @@ Result<ExportSummary> read_follower_history(RecordStream& stream, const ExportCo
     if (!next) return tl::unexpected(next.error());
     if (!*next) break;
     if (record.blank()) continue;
-    Row row{record.line, parse_export_date(record[0]), std::nullopt, std::string(trim(record[0])), std::nullopt};
+    Row row{record.line, parse_export_date(record[0]), std::nullopt, std::string(trim(record[0])),
+            std::nullopt};
     if (!row.date) {
       row.month_day = parse_month_day(record[0]);
       if (!row.month_day) {
@@ -163,13 +165,15 @@ Result<ExportSummary> read_follower_history(RecordStream& stream, const ExportCo
     if (!summary.last_date || *row.date > *summary.last_date) summary.last_date = *row.date;
   }
   if (undefined_values > 0) {
-    summary.notes.push_back(fmt::format("skipped {} day{} Meta marked \"undefined\"", undefined_values,
-                                        undefined_values == 1 ? "" : "s"));
+    summary.notes.push_back(fmt::format("skipped {} day{} Meta marked \"undefined\"",
+                                        undefined_values, undefined_values == 1 ? "" : "s"));
   }
   if (!skipped_columns.empty()) {
     std::string names;
-    for (size_t i = 0; i < skipped_columns.size(); ++i) names += (i ? ", \"" : "\"") + skipped_columns[i] + "\"";
-    summary.notes.push_back(fmt::format("skipped column{} {}", skipped_columns.size() == 1 ? "" : "s", names));
+    for (size_t i = 0; i < skipped_columns.size(); ++i)
+      names += (i ? ", \"" : "\"") + skipped_columns[i] + "\"";
+    summary.notes.push_back(
+        fmt::format("skipped column{} {}", skipped_columns.size() == 1 ? "" : "s", names));
   }
   summary.page_id = *page;
   return summary;

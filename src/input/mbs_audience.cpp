@@ -1,6 +1,7 @@
 // Business Suite Audience files: titled blocks (age & gender, top countries, top cities) in three
 // generations of layout — vertical lists with '%' (2023-24), transposed name/value rows (2025+) —
-// plus the small 'Gender'/'Top territories' + 'Distribution' files. Parsed by title, never by position.
+// plus the small 'Gender'/'Top territories' + 'Distribution' files. Parsed by title, never by
+// position.
 #include "pageaudit/input/export.h"
 
 namespace pageaudit {
@@ -9,7 +10,8 @@ namespace {
 // 'F' / 'M' / 'U' from a gender column label in English, Spanish or Portuguese.
 std::string gender_code(std::string_view label) {
   std::string folded = fold_header(label);
-  for (std::string_view women : {"women", "female", "mujeres", "mulheres", "femenino", "feminino"}) {
+  for (std::string_view women :
+       {"women", "female", "mujeres", "mulheres", "femenino", "feminino"}) {
     if (folded == women) return "F";
   }
   for (std::string_view men : {"men", "male", "hombres", "homens", "masculino"}) {
@@ -20,15 +22,16 @@ std::string gender_code(std::string_view label) {
 
 bool is_value_header(std::string_view cell) {
   std::string folded = fold_header(cell);
-  return folded == "value" || folded == "valor" || folded == "distribution" || folded == "distribución" ||
-         folded == "distribuição";
+  return folded == "value" || folded == "valor" || folded == "distribution" ||
+         folded == "distribución" || folded == "distribuição";
 }
 
 // Audience values are percentages, written '12.2%', '23,9%' or '75.1'; never with thousands.
-Result<std::optional<double>> share_cell(const std::string& file, long line, std::string_view column,
-                                         std::string_view text) {
+Result<std::optional<double>> share_cell(const std::string& file, long line,
+                                         std::string_view column, std::string_view text) {
   std::string_view value = trim(text);
-  bool comma = value.find(',') != std::string_view::npos && value.find('.') == std::string_view::npos;
+  bool comma =
+      value.find(',') != std::string_view::npos && value.find('.') == std::string_view::npos;
   return number_cell(file, line, column, value, comma);
 }
 
@@ -40,7 +43,8 @@ struct BlockReader {
   ExportSummary& summary;
 
   Status emit(const MetricAlias& alias, std::string_view key, double value, Unit unit) {
-    BreakdownRecord record{page_id, alias.metric, "lifetime", context.as_of, alias.dimension, key, value, unit};
+    BreakdownRecord record{page_id,         alias.metric, "lifetime", context.as_of,
+                           alias.dimension, key,          value,      unit};
     if (auto s = sink.breakdown(record); !s) return s;
     ++summary.counts.breakdowns;
     return {};
@@ -73,7 +77,8 @@ struct BlockReader {
         auto value = share_cell(context.file, row.line, head[c], row[c]);
         if (!value) return tl::unexpected(value.error());
         if (!*value) continue;
-        if (auto s = emit(alias, gender_code(head[c]) + "." + age, **value, Unit::percent); !s) return s;
+        if (auto s = emit(alias, gender_code(head[c]) + "." + age, **value, Unit::percent); !s)
+          return s;
       }
     }
     return {};
@@ -106,7 +111,8 @@ struct BlockReader {
       return {};
     }
     if (rows.size() < 2) {
-      return fail(ExitCode::data, at(context.file, rows[0].line, "a list of names without a row of values"));
+      return fail(ExitCode::data,
+                  at(context.file, rows[0].line, "a list of names without a row of values"));
     }
     const CsvRecord& names = rows[0];
     const CsvRecord& values = rows[1];
@@ -165,7 +171,8 @@ Result<ExportSummary> read_mbs_audience(RecordStream& stream, const ExportContex
     auto rows = reader.rows();
     if (!rows) return tl::unexpected(rows.error());
 
-    const MetricAlias* alias = is_instagram_title(title) ? nullptr : catalog.metric_alias("audience_block", title);
+    const MetricAlias* alias =
+        is_instagram_title(title) ? nullptr : catalog.metric_alias("audience_block", title);
     if (!alias) {
       skipped.push_back(title);
       continue;
@@ -178,17 +185,20 @@ Result<ExportSummary> read_mbs_audience(RecordStream& stream, const ExportContex
 
   if (imported == 0) {
     std::string titles;
-    for (size_t i = 0; i < skipped.size() && i < 4; ++i) titles += (i ? ", \"" : "\"") + skipped[i] + "\"";
-    return fail(ExitCode::data,
-                at(context.file, 0,
-                   skipped.empty() ? std::string("no audience block in the file")
-                                   : fmt::format("no Facebook audience block pageaudit imports (found {})", titles)));
+    for (size_t i = 0; i < skipped.size() && i < 4; ++i)
+      titles += (i ? ", \"" : "\"") + skipped[i] + "\"";
+    return fail(
+        ExitCode::data,
+        at(context.file, 0,
+           skipped.empty()
+               ? std::string("no audience block in the file")
+               : fmt::format("no Facebook audience block pageaudit imports (found {})", titles)));
   }
   if (!skipped.empty()) {
     std::string titles;
     for (size_t i = 0; i < skipped.size(); ++i) titles += (i ? ", \"" : "\"") + skipped[i] + "\"";
-    summary.notes.push_back(fmt::format("skipped {} block{}: {}", skipped.size(), skipped.size() == 1 ? "" : "s",
-                                        titles));
+    summary.notes.push_back(fmt::format("skipped {} block{}: {}", skipped.size(),
+                                        skipped.size() == 1 ? "" : "s", titles));
   }
   summary.page_id = *page;
   summary.first_date = summary.last_date = context.as_of;

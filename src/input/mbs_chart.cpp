@@ -36,8 +36,9 @@ Result<ExportSummary> read_mbs_daily_chart(RecordStream& stream, const ExportCon
     have_record = false;
     if (record.blank()) continue;
     if (!is_title_line(record)) {
-      return fail(ExitCode::data, at(context.file, record.line,
-                                     fmt::format("expected a chart title line, got \"{}\"", record[0])));
+      return fail(ExitCode::data,
+                  at(context.file, record.line,
+                     fmt::format("expected a chart title line, got \"{}\"", record[0])));
     }
 
     Block block;
@@ -48,7 +49,8 @@ Result<ExportSummary> read_mbs_daily_chart(RecordStream& stream, const ExportCon
     if (!*got || record.size() < 2 || catalog.field("chart", record[0]) != "date") {
       return fail(ExitCode::data,
                   at(context.file, *got ? record.line : block.line,
-                     fmt::format("expected a \"Date\",\"Primary\" header after the title \"{}\"", block.title)));
+                     fmt::format("expected a \"Date\",\"Primary\" header after the title \"{}\"",
+                                 block.title)));
     }
 
     const bool instagram = is_instagram_title(block.title);
@@ -59,11 +61,12 @@ Result<ExportSummary> read_mbs_daily_chart(RecordStream& stream, const ExportCon
       } else if (context.metric) {
         block.metric = *context.metric;
       } else {
-        return fail(ExitCode::data,
-                    at(context.file, block.line,
-                       fmt::format("unknown chart title \"{}\"; if it is a Facebook Page metric, import "
-                                   "the file with --metric NAME",
-                                   block.title)));
+        return fail(
+            ExitCode::data,
+            at(context.file, block.line,
+               fmt::format("unknown chart title \"{}\"; if it is a Facebook Page metric, import "
+                           "the file with --metric NAME",
+                           block.title)));
       }
       if (page_id.empty()) {
         auto page = require_page(context);
@@ -85,8 +88,8 @@ Result<ExportSummary> read_mbs_daily_chart(RecordStream& stream, const ExportCon
         break;
       }
       if (!date) {
-        return fail(ExitCode::data,
-                    at(context.file, record.line, fmt::format("expected a date, got \"{}\"", record[0])));
+        return fail(ExitCode::data, at(context.file, record.line,
+                                       fmt::format("expected a date, got \"{}\"", record[0])));
       }
       ++block.rows;
       if (instagram) continue;
@@ -107,15 +110,16 @@ Result<ExportSummary> read_mbs_daily_chart(RecordStream& stream, const ExportCon
   }
 
   for (const auto& block : skipped) {
-    summary.notes.push_back(fmt::format("skipped the Instagram block \"{}\" (line {}, {} rows)", block.title,
-                                        block.line, block.rows));
+    summary.notes.push_back(fmt::format("skipped the Instagram block \"{}\" (line {}, {} rows)",
+                                        block.title, block.line, block.rows));
   }
   if (imported_blocks == 0) {
     if (!skipped.empty()) {
-      return fail(ExitCode::data,
-                  at(context.file, 0,
-                     fmt::format("only Instagram data (\"{}\"); pageaudit imports Facebook Page data",
-                                 skipped.front().title)));
+      return fail(
+          ExitCode::data,
+          at(context.file, 0,
+             fmt::format("only Instagram data (\"{}\"); pageaudit imports Facebook Page data",
+                         skipped.front().title)));
     }
     return fail(ExitCode::data, at(context.file, 0, "no chart in the file"));
   }

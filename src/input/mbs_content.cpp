@@ -66,7 +66,8 @@ Result<ExportSummary> read_mbs_content(RecordStream& stream, const ExportContext
       unknown.push_back(col.header);
     }
   }
-  if (post_id_col < 0) return fail(ExitCode::data, at(context.file, header.line, "no \"Post ID\" column"));
+  if (post_id_col < 0)
+    return fail(ExitCode::data, at(context.file, header.line, "no \"Post ID\" column"));
 
   std::string page_id = context.page_given ? *context.page_id : std::string();
   bool page_sent = false;
@@ -94,10 +95,9 @@ Result<ExportSummary> read_mbs_content(RecordStream& stream, const ExportContext
       std::string_view row_page = trim(row[static_cast<size_t>(page_id_col)]);
       if (!row_page.empty()) {
         if (context.page_given && context.page_id && row_page != *context.page_id) {
-          return fail(ExitCode::data,
-                      at(context.file, row.line,
-                         fmt::format("post {} belongs to Page {}, not to --page {}", post_id, row_page,
-                                     *context.page_id)));
+          return fail(ExitCode::data, at(context.file, row.line,
+                                         fmt::format("post {} belongs to Page {}, not to --page {}",
+                                                     post_id, row_page, *context.page_id)));
         }
         if (page_id.empty() || !context.page_given) page_id = std::string(row_page);
       }
@@ -120,9 +120,10 @@ Result<ExportSummary> read_mbs_content(RecordStream& stream, const ExportContext
         if (trim(cell).empty()) continue;
         post.created_time = parse_export_time(cell);
         if (!post.created_time) {
-          return fail(ExitCode::data, at(context.file, row.line,
-                                         fmt::format("column \"{}\": expected a date and time, got \"{}\"",
-                                                     col.header, trim(cell))));
+          return fail(ExitCode::data,
+                      at(context.file, row.line,
+                         fmt::format("column \"{}\": expected a date and time, got \"{}\"",
+                                     col.header, trim(cell))));
         }
       } else if (col.field == "type") {
         post.type = non_empty(cell);
@@ -165,19 +166,19 @@ Result<ExportSummary> read_mbs_content(RecordStream& stream, const ExportContext
     return fail(ExitCode::data, at(context.file, 0, "no post with a Post ID in the file"));
   }
   if (error_rows > 0) {
-    summary.notes.push_back(fmt::format("skipped {} row{} without a post ID{}", error_rows,
-                                        error_rows == 1 ? "" : "s",
-                                        first_error_comment.empty()
-                                            ? std::string()
-                                            : fmt::format(" (Meta: \"{}\")", first_error_comment)));
+    summary.notes.push_back(fmt::format(
+        "skipped {} row{} without a post ID{}", error_rows, error_rows == 1 ? "" : "s",
+        first_error_comment.empty() ? std::string()
+                                    : fmt::format(" (Meta: \"{}\")", first_error_comment)));
   }
   if (!duplicates.empty()) {
-    summary.notes.push_back(fmt::format("column \"{}\" appears more than once; the first one was imported",
-                                        duplicates.front()));
+    summary.notes.push_back(fmt::format(
+        "column \"{}\" appears more than once; the first one was imported", duplicates.front()));
   }
   if (!unknown.empty()) {
-    summary.notes.push_back(fmt::format("skipped {} column{} not in the metric catalogue (e.g. \"{}\")",
-                                        unknown.size(), unknown.size() == 1 ? "" : "s", unknown.front()));
+    summary.notes.push_back(
+        fmt::format("skipped {} column{} not in the metric catalogue (e.g. \"{}\")", unknown.size(),
+                    unknown.size() == 1 ? "" : "s", unknown.front()));
   }
   summary.page_id = page_id;
   return summary;

@@ -84,7 +84,9 @@ std::string join_reports(ReportFormat format, std::span<const std::string> repor
           out += ",\n";  // between the elements of one JSON array
           break;
         default:
-          out += "\n==============================================================================\n\n";
+          out +=
+              "\n=============================================================================="
+              "\n\n";
       }
     }
     // The JSON array's elements are the single-line documents, without their line ends.

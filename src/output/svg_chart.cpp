@@ -206,10 +206,9 @@ std::string render_time_chart(const TimeChart& chart, Language language, bool in
     if (x - k_left < k_half_label) continue;
     out += fmt::format("<line class=\"axis\" x1=\"{0}\" x2=\"{0}\" y1=\"{1}\" y2=\"{2}\"/>", num(x),
                        num(bottom), num(bottom + 4));
-    out +=
-        fmt::format("<text class=\"tick\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
-                    num(x), num(bottom + 16),
-                    html_escape(tick_label(tick, first_label || tick.month() == 1, language)));
+    out += fmt::format("<text class=\"tick\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
+                       num(x), num(bottom + 16),
+                       html_escape(tick_label(tick, first_label || tick.month() == 1, language)));
     first_label = false;
   }
   out += fmt::format(

@@ -140,7 +140,9 @@ Result<std::vector<PageInfo>> list_pages(Database& db) {
   auto stmt = db.prepare("SELECT page_id, coalesce(name, '') FROM pages ORDER BY page_id");
   if (!stmt) return tl::unexpected(stmt.error());
   std::vector<PageInfo> pages;
-  auto done = each_row(*stmt, [&](const Statement& row) { pages.push_back({row.text(0), row.text(1)}); });
+  auto done = each_row(*stmt, [&](const Statement& row) {
+    pages.push_back({row.text(0), row.text(1)});
+  });
   if (!done) return tl::unexpected(done.error());
   return pages;
 }
@@ -290,8 +292,8 @@ class InputReader {
 
   Status comments() {
     bool any = false;
-    auto s =
-        each_row(scoped(m_q.comments_known), [&](const Statement& row) { any = row.integer(0) != 0; });
+    auto s = each_row(scoped(m_q.comments_known),
+                      [&](const Statement& row) { any = row.integer(0) != 0; });
     if (!s) return s;
     if (!any) return {};
 
@@ -310,7 +312,8 @@ class InputReader {
   }
 
   Status time_log() {
-    return each_row(scoped(m_q.time_log), [&](const Statement& row) { add(m_input.time_log, row); });
+    return each_row(scoped(m_q.time_log),
+                    [&](const Statement& row) { add(m_input.time_log, row); });
   }
 
   Status outcomes() {

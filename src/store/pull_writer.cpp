@@ -4,8 +4,8 @@
 #include <array>
 #include <unordered_map>
 
-#include "pageaudit/core/identity.h"
 #include "pageaudit/core/clock.h"
+#include "pageaudit/core/identity.h"
 #include "pageaudit/core/redact.h"
 #include "pageaudit/store/sqlite.h"
 #include "pageaudit/store/upserts.h"

@@ -38,7 +38,9 @@ Error lock_file_error(const std::string& path, const std::string& lock_path, int
 
 }  // namespace
 
-int latest_schema_version() { return static_cast<int>(k_migrations_count); }
+int latest_schema_version() {
+  return static_cast<int>(k_migrations_count);
+}
 
 Store::~Store() {
   if (m_lock_fd >= 0) ::close(m_lock_fd);  // releases the flock
@@ -51,8 +53,8 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& path, const StoreO
   std::error_code ec;
   const bool exists = fs::exists(path, ec);
   if (!exists && (options.read_only || !options.create)) {
-    return failf(ExitCode::no_input, "{}: no store here (run 'pageaudit init' or import something first)",
-                 path);
+    return failf(ExitCode::no_input,
+                 "{}: no store here (run 'pageaudit init' or import something first)", path);
   }
 
   if (options.writer && !options.read_only) {
@@ -64,9 +66,11 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& path, const StoreO
     if (::flock(store->m_lock_fd, how) != 0) {
       if (errno == EWOULDBLOCK) {
         return failf(ExitCode::temp_fail,
-                     "{}: another pageaudit run holds the store; run again later (or use --wait)", path);
+                     "{}: another pageaudit run holds the store; run again later (or use --wait)",
+                     path);
       }
-      return failf(ExitCode::cant_create, "{}: cannot lock the store: {}", lock_path, std::strerror(errno));
+      return failf(ExitCode::cant_create, "{}: cannot lock the store: {}", lock_path,
+                   std::strerror(errno));
     }
   }
 
@@ -84,10 +88,11 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& path, const StoreO
     if (!version) return tl::unexpected(version.error());
     store->m_schema_version = static_cast<int>(version->value_or(0));
     if (store->m_schema_version > latest_schema_version()) {
-      return failf(ExitCode::cant_create,
-                   "{}: the store has schema version {} but this pageaudit ({}) knows versions up to {}; "
-                   "use a newer pageaudit",
-                   path, store->m_schema_version, PAGEAUDIT_VERSION, latest_schema_version());
+      return failf(
+          ExitCode::cant_create,
+          "{}: the store has schema version {} but this pageaudit ({}) knows versions up to {}; "
+          "use a newer pageaudit",
+          path, store->m_schema_version, PAGEAUDIT_VERSION, latest_schema_version());
     }
     return store;
   }
@@ -143,28 +148,32 @@ Status Store::migrate() {
   m_schema_version = static_cast<int>(version->value_or(0));
   const int latest = latest_schema_version();
   if (m_schema_version > latest) {
-    return failf(ExitCode::cant_create,
-                 "{}: the store has schema version {} but this pageaudit ({}) knows versions up to {}; "
-                 "use a newer pageaudit",
-                 m_path, m_schema_version, PAGEAUDIT_VERSION, latest);
+    return failf(
+        ExitCode::cant_create,
+        "{}: the store has schema version {} but this pageaudit ({}) knows versions up to {}; "
+        "use a newer pageaudit",
+        m_path, m_schema_version, PAGEAUDIT_VERSION, latest);
   }
   if (m_schema_version == latest) return {};
 
   // All pending migrations in one transaction: a store is never left half migrated.
   Transaction txn(m_db);
   if (auto s = txn.begin(); !s) return s;
-  if (auto s = m_db.exec("CREATE TABLE IF NOT EXISTS schema_migrations ("
-                         "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
+  if (auto s =
+          m_db.exec("CREATE TABLE IF NOT EXISTS schema_migrations ("
+                    "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
       !s) {
     return s;
   }
-  auto record = m_db.prepare("INSERT INTO schema_migrations(version, name, applied_at) VALUES (?, ?, ?)");
+  auto record =
+      m_db.prepare("INSERT INTO schema_migrations(version, name, applied_at) VALUES (?, ?, ?)");
   if (!record) return tl::unexpected(record.error());
   const std::string now = utc_now_iso();
   for (int v = m_schema_version + 1; v <= latest; ++v) {
     const EmbeddedFile& migration = k_migrations[v - 1];
     if (auto s = m_db.exec(migration.text); !s) {
-      return failf(ExitCode::software, "migration {} failed: {}", migration.name, s.error().message);
+      return failf(ExitCode::software, "migration {} failed: {}", migration.name,
+                   s.error().message);
     }
     if (auto s = record->bind(1, v).bind(2, migration.name).bind(3, now).run(); !s) return s;
     ++m_applied_now;

@@ -22,11 +22,15 @@ Status finish_run(Database& db, int64_t run_id, const std::string& status, long 
                   const std::string& message, const std::optional<std::string>& page_id,
                   const std::optional<std::string>& kind) {
   auto stmt = db.prepare(
-      "UPDATE import_runs SET status = ?, finished_at = ?, rows_written = ?, message = nullif(?, ''), "
+      "UPDATE import_runs SET status = ?, finished_at = ?, rows_written = ?, message = nullif(?, "
+      "''), "
       "page_id = coalesce(?, page_id), kind = coalesce(?, kind) WHERE run_id = ?");
   if (!stmt) return tl::unexpected(stmt.error());
   // A run's message may quote an error from outside (Meta's, curl's): secrets are never stored.
-  stmt->bind(1, status).bind(2, utc_now_iso()).bind(3, static_cast<int64_t>(rows)).bind(4, redact(message));
+  stmt->bind(1, status)
+      .bind(2, utc_now_iso())
+      .bind(3, static_cast<int64_t>(rows))
+      .bind(4, redact(message));
   stmt->bind(5, page_id).bind(6, kind).bind(7, run_id);
   return stmt->run();
 }
@@ -38,7 +42,8 @@ Status forget_run(Database& db, int64_t run_id) {
   return stmt->run();
 }
 
-Result<StoreSink> StoreSink::create(Database& db, std::string source, std::string as_of, int64_t run_id) {
+Result<StoreSink> StoreSink::create(Database& db, std::string source, std::string as_of,
+                                    int64_t run_id) {
   StoreSink sink;
   sink.m_db = &db;
   sink.m_source = std::move(source);
@@ -95,7 +100,12 @@ const std::string& StoreSink::iso(Date date) {
 }
 
 Status StoreSink::page(const PageRecord& record) {
-  if (auto s = m_page.bind(1, record.page_id).bind(2, record.name).bind(3, m_source).bind(4, m_now).run(); !s) {
+  if (auto s = m_page.bind(1, record.page_id)
+                   .bind(2, record.name)
+                   .bind(3, m_source)
+                   .bind(4, m_now)
+                   .run();
+      !s) {
     return s;
   }
   m_last_page = record.page_id;
@@ -117,15 +127,26 @@ Status StoreSink::breakdown(const BreakdownRecord& r) {
   const std::string& date = iso(r.date);
   return insert_or_upsert(m_breakdown_insert, m_breakdown, [&](Statement& stmt) {
     stmt.bind_ref(1, r.page_id).bind_ref(2, r.metric).bind_ref(3, r.period).bind_ref(4, date);
-    stmt.bind_ref(5, r.dimension).bind_ref(6, r.key).bind(7, r.value).bind_ref(8, unit_name(r.unit));
+    stmt.bind_ref(5, r.dimension)
+        .bind_ref(6, r.key)
+        .bind(7, r.value)
+        .bind_ref(8, unit_name(r.unit));
     stmt.bind_ref(9, m_source).bind_ref(10, m_as_of).bind(11, m_run_id);
   });
 }
 
 Status StoreSink::post(const PostRecord& r) {
   if (auto s = ensure_page(r.page_id); !s) return s;
-  m_post.bind(1, r.post_id).bind(2, r.page_id).bind(3, r.created_time).bind(4, r.type).bind(5, r.title);
-  m_post.bind(6, r.message).bind(7, r.permalink).bind(8, m_source).bind(9, m_as_of).bind(10, m_run_id);
+  m_post.bind(1, r.post_id)
+      .bind(2, r.page_id)
+      .bind(3, r.created_time)
+      .bind(4, r.type)
+      .bind(5, r.title);
+  m_post.bind(6, r.message)
+      .bind(7, r.permalink)
+      .bind(8, m_source)
+      .bind(9, m_as_of)
+      .bind(10, m_run_id);
   return m_post.run();
 }
 

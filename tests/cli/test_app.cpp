@@ -45,8 +45,8 @@ Command echo_command(const char* default_db = nullptr) {
   return make_command<Count>(
       "echo", "print what was given", [](CLI::App& app, Count& c) { app.add_option("--n", c.n); },
       [](const Invocation& in, const Count& c) -> Status {
-        in.console.result(fmt::format("n={} db={} today={}", c.n, in.global.db_path,
-                                      in.clock.today().iso()));
+        in.console.result(
+            fmt::format("n={} db={} today={}", c.n, in.global.db_path, in.clock.today().iso()));
         return {};
       },
       default_db);
@@ -73,8 +73,8 @@ TEST_CASE("a command's own store is used unless --db names one") {
 }
 
 TEST_CASE("a command's error is printed and becomes its exit code") {
-  const std::vector<Command> table{make_command<Count>(
-      "fail", "fail", nullptr, [](const Invocation&, const Count&) -> Status {
+  const std::vector<Command> table{
+      make_command<Count>("fail", "fail", nullptr, [](const Invocation&, const Count&) -> Status {
         return fail(ExitCode::data, "a.csv:3: bad");
       })};
   const Run r = run(table, {"fail"});

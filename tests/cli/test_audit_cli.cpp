@@ -539,7 +539,8 @@ std::string two_page_store(const TempDir& dir) {
 }
 
 // The report of one Page's own audit, as --all-pages should repeat it.
-std::string single_audit(const std::string& db, const std::string& page, const std::string& format) {
+std::string single_audit(const std::string& db, const std::string& page,
+                         const std::string& format) {
   auto r = run_pageaudit({"--db", db, "audit", "--page", page, "--format", format}, k_env);
   REQUIRE(r.exit_code == 0);
   return r.out;
@@ -597,9 +598,8 @@ TEST_CASE("audit --all-pages --format html writes one PAGE_ID.html per Page into
   for (const std::string page : {"111", "222"}) {
     CAPTURE(page);
     const std::string alone = dir.file(page + ".html");
-    REQUIRE(run_pageaudit({"--db", db, "audit", "--page", page, "--format", "html", "--output",
-                           alone},
-                          k_env)
+    REQUIRE(run_pageaudit(
+                {"--db", db, "audit", "--page", page, "--format", "html", "--output", alone}, k_env)
                 .exit_code == 0);
     CHECK(read_file(reports + "/" + page + ".html") == read_file(alone));
   }
@@ -612,8 +612,9 @@ TEST_CASE("audit --all-pages --format html writes one PAGE_ID.html per Page into
 
   // A Page id that is not a plain file name (import --page takes any text) would name a path
   // outside the directory: refused before any report is written.
-  exec(db, "UPDATE pages SET page_id = '../222' WHERE page_id = '222';"
-           "UPDATE page_metrics SET page_id = '../222' WHERE page_id = '222';");
+  exec(db,
+       "UPDATE pages SET page_id = '../222' WHERE page_id = '222';"
+       "UPDATE page_metrics SET page_id = '../222' WHERE page_id = '222';");
   const std::string fresh = dir.file("fresh");
   std::filesystem::create_directory(fresh);
   r = run_pageaudit({"--db", db, "audit", "--all-pages", "--format", "html", "--output", fresh},

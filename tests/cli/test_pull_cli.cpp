@@ -14,8 +14,8 @@
 #include <vector>
 
 #include "cli/captured.h"
-#include "pull_rig.h"
 #include "pageaudit/store/store.h"
+#include "pull_rig.h"
 
 namespace pageaudit {
 namespace {

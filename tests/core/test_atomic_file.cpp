@@ -1,6 +1,5 @@
 // Tests for core/atomic_file: a file appears whole or not at all, and no temporary file is left.
 #include <doctest/doctest.h>
-
 #include <sys/stat.h>
 
 #include <algorithm>

@@ -23,7 +23,8 @@ TEST_CASE("a missing file and a directory cannot be read, exit 66") {
   auto missing = read_whole_file(dir.file("nope.toml"));
   REQUIRE_FALSE(missing);
   CHECK(missing.error().code == ExitCode::no_input);
-  CHECK(missing.error().message == dir.file("nope.toml") + ": cannot open: No such file or directory");
+  CHECK(missing.error().message ==
+        dir.file("nope.toml") + ": cannot open: No such file or directory");
   auto folder = read_whole_file(dir.path().string());
   REQUIRE_FALSE(folder);
   CHECK(folder.error().code == ExitCode::no_input);

@@ -242,7 +242,8 @@ std::vector<FakeComment> comments_of(const FakePost& post, bool with_replies) {
   std::string post_number = post.id.substr(post.id.find('_') + 1);
   // Every Page posts on the same days, so posts of two Pages share their number; the Page's seed
   // keeps comment ids unique across Pages, as Meta's are (the store keys comments by id alone).
-  const long long first_id = 3000000000000000LL + static_cast<long long>(page_seed % 1000000) * 1000;
+  const long long first_id =
+      3000000000000000LL + static_cast<long long>(page_seed % 1000000) * 1000;
   long count = static_cast<long>(draw(post.seed, "comments", 0) % 5);
   std::vector<FakeComment> out;
   for (long k = 0; k < count; ++k) {

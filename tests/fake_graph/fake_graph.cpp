@@ -81,8 +81,8 @@ std::optional<ApiError> fault_error(FaultKind kind) {
           false};
     case FaultKind::echo_token:
       // The request is appended where it is answered (handle): only it knows the token.
-      return ApiError{400, 100, 0, "OAuthException",
-                      "(#100) The value must be a valid insights metric", false};
+      return ApiError{
+          400, 100, 0, "OAuthException", "(#100) The value must be a valid insights metric", false};
     case FaultKind::http_429:
     case FaultKind::truncated_json:
     case FaultKind::slow:

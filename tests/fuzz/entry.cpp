@@ -7,6 +7,7 @@
 #include "harness.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  pageaudit::fuzz::PAGEAUDIT_FUZZ_TARGET(std::string_view(reinterpret_cast<const char*>(data), size));
+  pageaudit::fuzz::PAGEAUDIT_FUZZ_TARGET(
+      std::string_view(reinterpret_cast<const char*>(data), size));
   return 0;
 }

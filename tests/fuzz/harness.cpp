@@ -159,8 +159,10 @@ void fuzz_csv(std::string_view data) {
 void fuzz_layout(std::string_view data) {
   const Catalog& catalog = store_catalog();
   const Date exported = *Date::from_ymd(2026, 11, 20);
-  read_export_as(data, ExportContext{"fuzz.csv", "100064197037125", true, exported, std::nullopt, &catalog});
-  read_export_as(data, ExportContext{"fuzz.csv", std::nullopt, false, exported, "page_follows", &catalog});
+  read_export_as(
+      data, ExportContext{"fuzz.csv", "100064197037125", true, exported, std::nullopt, &catalog});
+  read_export_as(
+      data, ExportContext{"fuzz.csv", std::nullopt, false, exported, "page_follows", &catalog});
 }
 
 void fuzz_graph_json(std::string_view data) {

@@ -22,7 +22,8 @@ std::vector<fs::path> inputs_of(const char* kind, const char* target) {
   const fs::path dir = fs::path(PAGEAUDIT_TESTS_DIR) / "fuzz" / kind / target;
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(dir, ec)) {
-    if (entry.is_regular_file() && entry.path().filename().string()[0] != '.') files.push_back(entry.path());
+    if (entry.is_regular_file() && entry.path().filename().string()[0] != '.')
+      files.push_back(entry.path());
   }
   CHECK_MESSAGE(!ec, dir.string() << ": " << ec.message());
   CHECK_MESSAGE(!files.empty(), dir.string() << " holds no input");

@@ -1,9 +1,8 @@
 // Tests for graph/json: bounded parsing and path-naming typed reads.
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include <string>
-
-#include <fmt/format.h>
 
 #include "pageaudit/graph/json.h"
 
@@ -85,8 +84,9 @@ TEST_CASE("a raw control character anywhere in a long string is refused") {
       for (Utf8Check check : {Utf8Check::validate, Utf8Check::skip}) {
         auto doc = parse_json(text, check);
         REQUIRE_FALSE(doc);
-        CHECK(doc.error().message ==
-              fmt::format("invalid JSON at offset {}: Invalid escape character in string.", 2 + at));
+        CHECK(
+            doc.error().message ==
+            fmt::format("invalid JSON at offset {}: Invalid escape character in string.", 2 + at));
       }
     }
   }
@@ -119,7 +119,8 @@ TEST_CASE("absent and null values read as nothing without an error, unless requi
 }
 
 TEST_CASE("an absent value is named by the way it was asked for") {
-  auto doc = parse_json(R"({"paging":{"cursors":{}},"title":null,"count":3,"items":[{},{"id":"7"}]})");
+  auto doc =
+      parse_json(R"({"paging":{"cursors":{}},"title":null,"count":3,"items":[{},{"id":"7"}]})");
   REQUIRE(doc);
   ShapeErrors errors;
   JsonNode root(doc->get(), "", &errors);

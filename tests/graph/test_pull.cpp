@@ -65,8 +65,8 @@ TEST_CASE("a first pull backfills two years of every daily metric, posts and com
         "is_from_ads|false|730\nis_from_ads|true|730\n"
         "is_from_followers|false|730\nis_from_followers|true|730\n");
   // Every post the fake has in those two years, each with its comments and replies.
-  auto posts = fake::posts_between(k_pull_page, day("2024-09-30"), day("2026-09-29"),
-                                   day("2026-09-30"));
+  auto posts =
+      fake::posts_between(k_pull_page, day("2024-09-30"), day("2026-09-29"), day("2026-09-30"));
   long comments = 0, replies = 0;
   for (const auto& post : posts) {
     for (const auto& comment : fake::comments_of(post, true)) {

@@ -29,7 +29,8 @@ TEST_CASE("subtracting ranges leaves the days no range contains") {
   CHECK(text(subtract_ranges({day("2026-01-01"), day("2026-01-20")}, have)) ==
         "2026-01-01..2026-01-02 2026-01-06..2026-01-07 2026-01-09..2026-01-18 ");
   CHECK(text(subtract_ranges({day("2026-01-03"), day("2026-01-05")}, have)).empty());
-  CHECK(text(subtract_ranges({day("2026-01-01"), day("2026-01-02")}, {})) == "2026-01-01..2026-01-02 ");
+  CHECK(text(subtract_ranges({day("2026-01-01"), day("2026-01-02")}, {})) ==
+        "2026-01-01..2026-01-02 ");
 }
 
 TEST_CASE("a first run backfills two years in windows of at most 90 days") {

@@ -1,6 +1,5 @@
 // Tests for graph/token: where the access token comes from, and each way it can be missing.
 #include <doctest/doctest.h>
-
 #include <sys/stat.h>
 
 #include <string>
@@ -23,8 +22,8 @@ TEST_CASE("the token file wins over the environment, trimmed, and is a secret at
   test::write_file(path, "  EAAtokenFromFile123\r\n");
   ::chmod(path.c_str(), 0600);
   std::vector<std::string> warnings;
-  auto token = read_access_token(path, "EAAfromEnv",
-                                 [&](const std::string& w) { warnings.push_back(w); });
+  auto token =
+      read_access_token(path, "EAAfromEnv", [&](const std::string& w) { warnings.push_back(w); });
   REQUIRE(token);
   CHECK(*token == "EAAtokenFromFile123");
   CHECK(warnings.empty());
@@ -41,7 +40,8 @@ TEST_CASE("a token file others can read is warned about, before an empty one is 
   std::vector<std::string> warnings;
   auto token =
       read_access_token(path, nullptr, [&](const std::string& w) { warnings.push_back(w); });
-  CHECK(warnings == std::vector<std::string>{path + " is readable by other users; chmod 600 " + path});
+  CHECK(warnings ==
+        std::vector<std::string>{path + " is readable by other users; chmod 600 " + path});
   REQUIRE_FALSE(token);
   CHECK(token.error().code == ExitCode::no_perm);
   CHECK(token.error().message == path + ": the token file is empty; " + k_help);

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "pageaudit/input/export.h"
 #include "export_reading.h"
+#include "pageaudit/input/export.h"
 #include "support.h"
 
 namespace pageaudit {

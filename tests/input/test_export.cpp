@@ -44,7 +44,8 @@ TEST_CASE("detection reads the first line that is not blank and no further than 
   // A title followed by a date header is a chart; by anything else, an Audience block.
   CHECK(detected("\n\n\"Facebook follows\"\n\"Date\",\"Primary\"\n") == Layout::mbs_daily_chart);
   CHECK(detected("\"Facebook follows\"\n\"Fecha\",\"Primary\"\n") == Layout::mbs_daily_chart);
-  CHECK(detected("\"Top countries\"\n\"Spain\",\"France\"\n\"60\",\"40\"\n") == Layout::mbs_audience);
+  CHECK(detected("\"Top countries\"\n\"Spain\",\"France\"\n\"60\",\"40\"\n") ==
+        Layout::mbs_audience);
   CHECK(detected("\"Top territories\",\"Distribution\"\n\"ES\",\"0.6\"\n") == Layout::mbs_audience);
   CHECK(detected("\"Date\",\"Seguidores\"\n\"1 de marzo\",\"5\"\n") == Layout::follower_history);
   CHECK(detected("\"Post ID\",\"Publish time\"\n1,\"03/02/2026 08:15\"\n") == Layout::mbs_content);
@@ -55,21 +56,30 @@ TEST_CASE("detection reads the first line that is not blank and no further than 
 }
 
 TEST_CASE("files pageaudit does not import are refused by what they are") {
-  check_refused(day("2026-03-10"), {
-      {"an Instagram content export", "\"Post ID\",\"Account ID\",\"Publish time\"\n1,2,\"03/02/2026 08:15\"\n",
-       "export.csv: this is a Business Suite content export of an Instagram account; pageaudit imports "
-       "Facebook Page data"},
-      {"an Ads Manager report", "\"Campaign name\",\"Amount spent (EUR)\"\n\"Spring\",\"4.50\"\n",
-       "export.csv: this is a Meta Ads Manager report, which pageaudit does not import (it holds ad "
-       "spend, not Page insights)"},
-      {"an unknown table", "\"Colour\",\"Count\"\n\"red\",\"3\"\n",
-       "export.csv: not an export pageaudit knows: first line starts with \"Colour\" (2 columns). Known: "
-       "Business Suite daily chart, content, Audience and follower history files; classic Page Insights "
-       "exports"},
-      {"blank lines only", "\n\n",
-       "export.csv: not an export pageaudit knows: the file holds no data. Known: Business Suite daily "
-       "chart, content, Audience and follower history files; classic Page Insights exports"},
-                                 });
+  check_refused(
+      day("2026-03-10"),
+      {
+          {"an Instagram content export",
+           "\"Post ID\",\"Account ID\",\"Publish time\"\n1,2,\"03/02/2026 08:15\"\n",
+           "export.csv: this is a Business Suite content export of an Instagram account; pageaudit "
+           "imports "
+           "Facebook Page data"},
+          {"an Ads Manager report",
+           "\"Campaign name\",\"Amount spent (EUR)\"\n\"Spring\",\"4.50\"\n",
+           "export.csv: this is a Meta Ads Manager report, which pageaudit does not import (it "
+           "holds ad "
+           "spend, not Page insights)"},
+          {"an unknown table", "\"Colour\",\"Count\"\n\"red\",\"3\"\n",
+           "export.csv: not an export pageaudit knows: first line starts with \"Colour\" (2 "
+           "columns). Known: "
+           "Business Suite daily chart, content, Audience and follower history files; classic Page "
+           "Insights "
+           "exports"},
+          {"blank lines only", "\n\n",
+           "export.csv: not an export pageaudit knows: the file holds no data. Known: Business "
+           "Suite daily "
+           "chart, content, Audience and follower history files; classic Page Insights exports"},
+      });
 }
 
 }  // namespace

@@ -37,42 +37,50 @@ class CountingSink : public RecordSink {
 struct Expectation {
   const char* file;
   const char* layout;
-  long page_metrics;   // values of daily metrics
+  long page_metrics;  // values of daily metrics
   long breakdowns;
   long posts;
-  const char* error;   // a refused file: what the message must say (after "FILE: ")
+  const char* error;  // a refused file: what the message must say (after "FILE: ")
 };
 
 // Counts worked out from the files themselves (see the comment at the top).
 const Expectation k_expected[] = {
-    {"classic_page_level_excel_resaved_cp1252_vicvisual_2014-01-01_2014-02-27.csv", "classic_page", -1, -1, 0, nullptr},
+    {"classic_page_level_excel_resaved_cp1252_vicvisual_2014-01-01_2014-02-27.csv", "classic_page",
+     -1, -1, 0, nullptr},
     {"classic_post_level_vicvisual_2014-02-28_2014-08-23.csv", "classic_post", 0, 0, -1, nullptr},
     {"classic_video_posts_vicvisual_2014-08-24_2015-02-19.csv", "classic_video", 0, 0, -1, nullptr},
-    // Tab re-save: the Facebook followers total block is skipped, 6 ages x 2 genders + 10 cities + 10 countries.
+    // Tab re-save: the Facebook followers total block is skipped, 6 ages x 2 genders + 10 cities +
+    // 10 countries.
     {"mbs_audience_early2024_tab_resave_utf16_crlf_bubniak.csv", "mbs_audience", 0, 32, 0, nullptr},
     {"mbs_audience_excel_resave_semicolon_cp1251_bg.csv", "mbs_audience", 0, 0, 0,
-     ":3: column \"Women\": \"3.апр\" is not a number: a spreadsheet seems to have turned decimals into dates"},
-    {"mbs_audience_instagram_block_order_varies_utf16_ftsvideo.csv", "mbs_audience", 0, 32, 0, nullptr},
+     ":3: column \"Women\": \"3.апр\" is not a number: a spreadsheet seems to have turned decimals "
+     "into dates"},
+    {"mbs_audience_instagram_block_order_varies_utf16_ftsvideo.csv", "mbs_audience", 0, 32, 0,
+     nullptr},
     // mid-2023: the Facebook blocks are present but empty; only Instagram blocks hold data.
     {"mbs_audience_mid2023_quoted_utf16_timeseries.csv", "mbs_audience", 0, 0, 0, nullptr},
     {"mbs_audience_multiblock_utf16_oigetit.csv", "mbs_audience", 0, 32, 0, nullptr},
     {"mbs_audience_ptBR_2024_decimal_comma_percent_utf16_popscience.csv", "mbs_audience", 0, 0, 0,
      ": no Facebook audience block pageaudit imports (found \"Seguidores do Instagram\""},
-    {"mbs_content_instagram_posts_oigetit_Mar-18-2025_Apr-14-2025.csv", "mbs_content_instagram", 0, 0, 0,
-     ": this is a Business Suite content export of an Instagram account"},
-    {"mbs_content_instagram_posts_ptBR_ufscar_Apr-01-2025_Jun-30-2025.csv", "mbs_content_instagram", 0, 0, 0,
-     ": this is a Business Suite content export of an Instagram account"},
-    {"mbs_content_posts_dup_views_col_oigetit_Mar-18-2025_Apr-14-2025.csv", "mbs_content", 0, 0, 48, nullptr},
-    {"mbs_content_posts_early2024_impressions_col_bubniak_Dec-12-2023_Mar-06-2024.csv", "mbs_content", 0, 0, 41, nullptr},
+    {"mbs_content_instagram_posts_oigetit_Mar-18-2025_Apr-14-2025.csv", "mbs_content_instagram", 0,
+     0, 0, ": this is a Business Suite content export of an Instagram account"},
+    {"mbs_content_instagram_posts_ptBR_ufscar_Apr-01-2025_Jun-30-2025.csv", "mbs_content_instagram",
+     0, 0, 0, ": this is a Business Suite content export of an Instagram account"},
+    {"mbs_content_posts_dup_views_col_oigetit_Mar-18-2025_Apr-14-2025.csv", "mbs_content", 0, 0, 48,
+     nullptr},
+    {"mbs_content_posts_early2024_impressions_col_bubniak_Dec-12-2023_Mar-06-2024.csv",
+     "mbs_content", 0, 0, 41, nullptr},
     {"mbs_content_posts_pcmerch_Sep-01-2025_Sep-30-2025.csv", "mbs_content", 0, 0, 81, nullptr},
     {"mbs_daily_content_interactions_utf16_pcmerch.csv", "mbs_daily_chart", 28, 0, 0, nullptr},
     {"mbs_daily_facebook_follows_semicolon_resave_bg.csv", "mbs_daily_chart", 62, 0, 0, nullptr},
     {"mbs_daily_facebook_follows_utf16_pcmerch.csv", "mbs_daily_chart", 28, 0, 0, nullptr},
-    {"mbs_daily_facebook_reach_mid2023_header_metricname_utf16_timeseries.csv", "mbs_daily_chart", 90, 0, 0, nullptr},
+    {"mbs_daily_facebook_reach_mid2023_header_metricname_utf16_timeseries.csv", "mbs_daily_chart",
+     90, 0, 0, nullptr},
     {"mbs_daily_facebook_reach_utf16_oigetit.csv", "mbs_daily_chart", 105, 0, 0, nullptr},
     {"mbs_daily_facebook_visits_utf16_pcmerch.csv", "mbs_daily_chart", 28, 0, 0, nullptr},
     {"mbs_daily_follows_oldname_utf16_oigetit.csv", "mbs_daily_chart", 105, 0, 0, nullptr},
-    {"mbs_daily_instagram_follows_ptBR_sparse_days_utf16_popscience.csv", "mbs_daily_chart", 0, 0, 0,
+    {"mbs_daily_instagram_follows_ptBR_sparse_days_utf16_popscience.csv", "mbs_daily_chart", 0, 0,
+     0,
      ": only Instagram data (\"Seguidores no Instagram\"); pageaudit imports Facebook Page data"},
     {"mbs_daily_instagram_profile_visits_utf16_oigetit.csv", "mbs_daily_chart", 0, 0, 0,
      ": only Instagram data (\"Instagram profile visits\"); pageaudit imports Facebook Page data"},
@@ -82,7 +90,8 @@ const Expectation k_expected[] = {
     {"mbs_follower_history_monthday_pcmerch.csv", "follower_history", 60, 0, 0, nullptr},
     {"mbs_follower_top_territories_pcmerch.csv", "mbs_audience", 0, 11, 0, nullptr},
     {"mbs_top_content_formats_semicolon_bg.csv", "mbs_audience", 0, 0, 0,
-     ": no Facebook audience block pageaudit imports (found \"Views\", \"Content interactions\", \"Published content\")"},
+     ": no Facebook audience block pageaudit imports (found \"Views\", \"Content interactions\", "
+     "\"Published content\")"},
     // 'undefined' on the last day is Meta's placeholder: 60 rows, 59 values.
     {"mbs_viewers_new_returning_monthday_pcmerch.csv", "follower_history", 59, 0, 0, nullptr},
     {"meta_ads_manager_export_pcmerch_Sep-2025.csv", "ads_manager", 0, 0, 0,
@@ -101,13 +110,14 @@ struct Refusal {
 };
 const Refusal k_refused_after_issue_14[] = {
     {"instagram_content_esES_aroa_Feb24_Mar23-2026.csv", "Instagram"},
-    {"mbs_daily_esES_alcance_platform_unnamed_instagram_account_utf16_aroa.csv", "--platform facebook"},
+    {"mbs_daily_esES_alcance_platform_unnamed_instagram_account_utf16_aroa.csv",
+     "--platform facebook"},
     {"tiktok_FollowerHistory_haileytupy.csv", "TikTok"},
     {"tiktok_Viewers_haileytupy.csv", "TikTok"},
 };
 
-Result<ExportSummary> read_fixture(const std::string& path, Date exported_on, const Catalog& catalog,
-                                   RecordSink& sink, Layout* layout) {
+Result<ExportSummary> read_fixture(const std::string& path, Date exported_on,
+                                   const Catalog& catalog, RecordSink& sink, Layout* layout) {
   auto reader = CsvReader::open(path);
   if (!reader) return tl::unexpected(reader.error());
   RecordStream stream(**reader);
@@ -117,7 +127,8 @@ Result<ExportSummary> read_fixture(const std::string& path, Date exported_on, co
 
 }  // namespace
 
-TEST_CASE("every real export fixture imports with the expected counts or is refused with a reason") {
+TEST_CASE(
+    "every real export fixture imports with the expected counts or is refused with a reason") {
   namespace fs = std::filesystem;
   const fs::path dir = fs::path(test::shared_fixtures_dir()) / "csv";
   if (!fs::is_directory(dir)) {
@@ -157,14 +168,17 @@ TEST_CASE("every real export fixture imports with the expected counts or is refu
 
 TEST_CASE("the classic page-level fixture keeps the likes total as page_fans, not as followers") {
   namespace fs = std::filesystem;
-  const fs::path file = fs::path(test::shared_fixtures_dir()) / "csv" /
-                        "classic_page_level_excel_resaved_cp1252_vicvisual_2014-01-01_2014-02-27.csv";
+  const fs::path file =
+      fs::path(test::shared_fixtures_dir()) / "csv" /
+      "classic_page_level_excel_resaved_cp1252_vicvisual_2014-01-01_2014-02-27.csv";
   if (!fs::exists(file)) return;
   const Catalog& catalog = test::seeded_catalog();
   auto reader = CsvReader::open(file.string());
   REQUIRE(reader);
   RecordStream stream(**reader);
-  ExportContext context{file.string(), std::string("123"), true, *Date::parse_iso("2014-02-28"), std::nullopt, &catalog};
+  ExportContext context{file.string(), std::string("123"),
+                        true,          *Date::parse_iso("2014-02-28"),
+                        std::nullopt,  &catalog};
   CountingSink sink;
   auto summary = read_export(stream, context, sink);
   REQUIRE(summary);
@@ -176,7 +190,8 @@ TEST_CASE("other platforms' real exports are refused by name (issue 14)" * docte
   namespace fs = std::filesystem;
   const fs::path dir = fs::path(test::shared_fixtures_dir()) / "csv";
   if (!fs::is_directory(dir)) {
-    // should_fail: a skipped case must still fail, or doctest would report it as unexpectedly passed.
+    // should_fail: a skipped case must still fail, or doctest would report it as unexpectedly
+    // passed.
     FAIL("no shared fixtures at " << dir.string() << "; skipped");
   }
   const Catalog& catalog = test::seeded_catalog();
@@ -184,8 +199,8 @@ TEST_CASE("other platforms' real exports are refused by name (issue 14)" * docte
     const std::string name = e.file;
     CAPTURE(name);
     CountingSink sink;
-    auto summary = read_fixture((dir / e.file).string(), *Date::parse_iso("2026-03-24"), catalog, sink,
-                                nullptr);
+    auto summary = read_fixture((dir / e.file).string(), *Date::parse_iso("2026-03-24"), catalog,
+                                sink, nullptr);
     CHECK_FALSE(summary);
     if (!summary) {
       CHECK(summary.error().code == ExitCode::data);

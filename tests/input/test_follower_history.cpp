@@ -9,7 +9,8 @@
 namespace pageaudit::test {
 namespace {
 
-TEST_CASE("a history file places dates without a year back from the export day, across a new year") {
+TEST_CASE(
+    "a history file places dates without a year back from the export day, across a new year") {
   const auto read = read_mbs_file("history_month_day.csv", day("2026-01-03"));
   CHECK(std::string(layout_name(read.layout)) == "follower_history");
   CHECK(read.records ==
@@ -29,37 +30,42 @@ TEST_CASE("a viewers history file imports the total and names the columns it ski
         "metric 123 page_total_media_view_unique day 2026-02-27 320\n"
         "metric 123 page_total_media_view_unique day 2026-02-28 415\n"
         "metric 123 page_total_media_view_unique day 2026-03-01 98\n");
-  CHECK(read.summary->notes == std::vector<std::string>{"skipped columns \"New Viewers\", \"Returning Viewers\""});
+  CHECK(read.summary->notes ==
+        std::vector<std::string>{"skipped columns \"New Viewers\", \"Returning Viewers\""});
 }
 
-TEST_CASE("a history date is read in English, Spanish or in full; February 29 goes to a leap year") {
+TEST_CASE(
+    "a history date is read in English, Spanish or in full; February 29 goes to a leap year") {
   struct Case {
     const char* date;
     const char* as_of;
     const char* day;
   };
   const Case cases[] = {
-      {"Aug 18", "2026-09-01", "2026-08-18"},       {"18 de agosto", "2026-09-01", "2026-08-18"},
-      {"18 agosto", "2026-08-17", "2025-08-18"},    {"2026-01-02", "2026-09-01", "2026-01-02"},
+      {"Aug 18", "2026-09-01", "2026-08-18"},      {"18 de agosto", "2026-09-01", "2026-08-18"},
+      {"18 agosto", "2026-08-17", "2025-08-18"},   {"2026-01-02", "2026-09-01", "2026-01-02"},
       {"February 29", "2026-03-01", "2024-02-29"},
   };
   for (const Case& c : cases) {
     CAPTURE(c.date);
-    const auto read = read_export_bytes(fmt::format("\"Date\",\"Followers\"\n\"{}\",\"10\"\n", c.date),
-                                        day(c.as_of));
+    const auto read = read_export_bytes(
+        fmt::format("\"Date\",\"Followers\"\n\"{}\",\"10\"\n", c.date), day(c.as_of));
     REQUIRE(read.summary);
     CHECK(read.records == fmt::format("metric 123 page_follows day {} 10\n", c.day));
   }
 }
 
 TEST_CASE("a history file is refused with the line and what is wrong") {
-  check_refused(day("2026-01-03"), {
-      {"not a date", "\"Date\",\"Followers\"\n\"Someday\",\"5\"\n", "export.csv:2: expected a date, got \"Someday\""},
-      {"not a number", "\"Date\",\"Followers\"\n\"January 2\",\"five\"\n",
-       "export.csv:2: column \"Followers\": expected a number, got \"five\""},
-      {"a negative total", "\"Date\",\"Followers\"\n\"January 2\",\"-5\"\n",
-       "export.csv:2: column \"Followers\" is a total and cannot be negative, got -5"},
-                                 });
+  check_refused(
+      day("2026-01-03"),
+      {
+          {"not a date", "\"Date\",\"Followers\"\n\"Someday\",\"5\"\n",
+           "export.csv:2: expected a date, got \"Someday\""},
+          {"not a number", "\"Date\",\"Followers\"\n\"January 2\",\"five\"\n",
+           "export.csv:2: column \"Followers\": expected a number, got \"five\""},
+          {"a negative total", "\"Date\",\"Followers\"\n\"January 2\",\"-5\"\n",
+           "export.csv:2: column \"Followers\" is a total and cannot be negative, got -5"},
+      });
 }
 
 }  // namespace

@@ -11,7 +11,9 @@ namespace {
 
 const std::string k_head = "sep=,\n\"Facebook follows\"\n\"Date\",\"Primary\"\n";
 
-TEST_CASE("a daily chart gives one value a day; an empty cell is no value and Instagram blocks are skipped") {
+TEST_CASE(
+    "a daily chart gives one value a day; an empty cell is no value and Instagram blocks are "
+    "skipped") {
   const auto read = read_mbs_file("daily_follows_facebook_instagram_utf16.csv", day("2026-03-11"));
   CHECK(std::string(layout_name(read.layout)) == "mbs_daily_chart");
   // 2026-03-08T23:00:00 is the 9th written an hour early, as at a US DST change.
@@ -25,7 +27,8 @@ TEST_CASE("a daily chart gives one value a day; an empty cell is no value and In
   CHECK(read.summary->first_date == day("2026-03-06"));
   CHECK(read.summary->last_date == day("2026-03-10"));
   REQUIRE(read.summary->notes.size() == 1);
-  CHECK(read.summary->notes[0] == "skipped the Instagram block \"Instagram follows\" (line 10, 2 rows)");
+  CHECK(read.summary->notes[0] ==
+        "skipped the Instagram block \"Instagram follows\" (line 10, 2 rows)");
 }
 
 TEST_CASE("a re-saved chart file with ';', Spanish titles and no blank line between blocks") {
@@ -41,21 +44,30 @@ TEST_CASE("a re-saved chart file with ';', Spanish titles and no blank line betw
 }
 
 TEST_CASE("a daily chart is refused with the line and what is wrong") {
-  check_refused(day("2026-03-11"), {
-      {"unknown title", "sep=,\n\"Facebook magic\"\n\"Date\",\"Primary\"\n\"2026-03-06T00:00:00\",\"1\"\n",
-       "export.csv:2: unknown chart title \"Facebook magic\"; if it is a Facebook Page metric, import the "
-       "file with --metric NAME"},
-      {"only Instagram", "sep=,\n\"Instagram reach\"\n\"Date\",\"Primary\"\n\"2026-03-06T00:00:00\",\"1\"\n",
-       "export.csv: only Instagram data (\"Instagram reach\"); pageaudit imports Facebook Page data"},
-      {"not a date", k_head + "\"yesterday\",\"1\"\n", "export.csv:4: expected a date, got \"yesterday\""},
-      {"not a number", k_head + "\"2026-03-06T00:00:00\",\"n/a\"\n",
-       "export.csv:4: column \"Primary\": expected a number, got \"n/a\""},
-                                 });
+  check_refused(
+      day("2026-03-11"),
+      {
+          {"unknown title",
+           "sep=,\n\"Facebook magic\"\n\"Date\",\"Primary\"\n\"2026-03-06T00:00:00\",\"1\"\n",
+           "export.csv:2: unknown chart title \"Facebook magic\"; if it is a Facebook Page metric, "
+           "import the "
+           "file with --metric NAME"},
+          {"only Instagram",
+           "sep=,\n\"Instagram reach\"\n\"Date\",\"Primary\"\n\"2026-03-06T00:00:00\",\"1\"\n",
+           "export.csv: only Instagram data (\"Instagram reach\"); pageaudit imports Facebook Page "
+           "data"},
+          {"not a date", k_head + "\"yesterday\",\"1\"\n",
+           "export.csv:4: expected a date, got \"yesterday\""},
+          {"not a number", k_head + "\"2026-03-06T00:00:00\",\"n/a\"\n",
+           "export.csv:4: column \"Primary\": expected a number, got \"n/a\""},
+      });
 }
 
 TEST_CASE("a daily chart without --page and no Page in the store is refused") {
-  const auto read = read_export_bytes(k_head + "\"2026-03-06T00:00:00\",\"1\"\n", day("2026-03-11"), std::nullopt);
-  CHECK(error_of(read) == "export.csv: this file does not say which Page it belongs to; give --page ID");
+  const auto read = read_export_bytes(k_head + "\"2026-03-06T00:00:00\",\"1\"\n", day("2026-03-11"),
+                                      std::nullopt);
+  CHECK(error_of(read) ==
+        "export.csv: this file does not say which Page it belongs to; give --page ID");
   CHECK(read.summary.error().code == ExitCode::usage);
 }
 

@@ -36,31 +36,36 @@ TEST_CASE("a content export gives each post with its lifetime totals, the Page f
   CHECK(read.summary->counts.post_metrics == 9);
   CHECK(read.summary->first_date == day("2026-03-02"));
   CHECK(read.summary->last_date == day("2026-03-04"));
-  CHECK(read.summary->notes == std::vector<std::string>{
-                                   "skipped 1 row without a post ID (Meta: \"Data not available for this post\")",
-                                   "column \"Views\" appears more than once; the first one was imported",
-                                   "skipped 1 column not in the metric catalogue (e.g. \"Boost tier\")"});
+  CHECK(read.summary->notes ==
+        std::vector<std::string>{
+            "skipped 1 row without a post ID (Meta: \"Data not available for this post\")",
+            "column \"Views\" appears more than once; the first one was imported",
+            "skipped 1 column not in the metric catalogue (e.g. \"Boost tier\")"});
 }
 
 TEST_CASE("a content export of another Page than --page is refused at its first post") {
   const auto read = read_export_file(k_file, day("2026-03-10"), std::string("123"));
-  CHECK(error_of(read) == k_file + ":2: post 900000000000001 belongs to Page 100000000000042, not to --page 123");
+  CHECK(error_of(read) ==
+        k_file + ":2: post 900000000000001 belongs to Page 100000000000042, not to --page 123");
 }
 
 TEST_CASE("a content export is refused with the line and what is wrong") {
   const std::string head = "\"Post ID\",\"Publish time\",Views\n";
-  check_refused(day("2026-03-10"), {
-      {"a time that is none", head + "1,\"tomorrow\",5\n",
-       "export.csv:2: column \"Publish time\": expected a date and time, got \"tomorrow\""},
-      {"a count that is none", head + "1,\"03/02/2026 08:15\",many\n",
-       "export.csv:2: column \"Views\": expected a number, got \"many\""},
-      {"no post with an id", head + ",\"03/02/2026 08:15\",5\n", "export.csv: no post with a Post ID in the file"},
-                                 });
+  check_refused(
+      day("2026-03-10"),
+      {
+          {"a time that is none", head + "1,\"tomorrow\",5\n",
+           "export.csv:2: column \"Publish time\": expected a date and time, got \"tomorrow\""},
+          {"a count that is none", head + "1,\"03/02/2026 08:15\",many\n",
+           "export.csv:2: column \"Views\": expected a number, got \"many\""},
+          {"no post with an id", head + ",\"03/02/2026 08:15\",5\n",
+           "export.csv: no post with a Post ID in the file"},
+      });
 }
 
 TEST_CASE("a content export without a Page ID column takes the Page from --page") {
-  const auto read = read_export_bytes("\"Post ID\",\"Publish time\",Views\n7,\"2026-03-02T08:15:00\",5\n",
-                                      day("2026-03-10"));
+  const auto read = read_export_bytes(
+      "\"Post ID\",\"Publish time\",Views\n7,\"2026-03-02T08:15:00\",5\n", day("2026-03-10"));
   REQUIRE(read.summary);
   CHECK(read.records ==
         "page 123 -\n"

@@ -31,11 +31,16 @@ TEST_CASE("a file name's extension suggests a format, in any case") {
     std::optional<ReportFormat> format;
   };
   const Case cases[] = {
-      {"report.txt", ReportFormat::text},      {"out/r.md", ReportFormat::markdown},
-      {"r.MARKDOWN", ReportFormat::markdown},  {"r.Json", ReportFormat::json},
-      {"a.b/report.html", ReportFormat::html}, {"report.htm", ReportFormat::html},
-      {"report", std::nullopt},                {"a.b/report", std::nullopt},
-      {"report.pdf", std::nullopt},            {"report.", std::nullopt},
+      {"report.txt", ReportFormat::text},
+      {"out/r.md", ReportFormat::markdown},
+      {"r.MARKDOWN", ReportFormat::markdown},
+      {"r.Json", ReportFormat::json},
+      {"a.b/report.html", ReportFormat::html},
+      {"report.htm", ReportFormat::html},
+      {"report", std::nullopt},
+      {"a.b/report", std::nullopt},
+      {"report.pdf", std::nullopt},
+      {"report.", std::nullopt},
   };
   for (const Case& c : cases) {
     CAPTURE(c.path);
@@ -58,8 +63,7 @@ TEST_CASE("render_report writes each format with its renderer, ending with a new
 
 TEST_CASE("joined reports: a rule between text ones, a break between markdown ones, a json array") {
   const std::vector<std::string> two{"one\n", "two\n"};
-  CHECK(join_reports(ReportFormat::text, two) ==
-        "one\n\n" + std::string(78, '=') + "\n\ntwo\n");
+  CHECK(join_reports(ReportFormat::text, two) == "one\n\n" + std::string(78, '=') + "\n\ntwo\n");
   CHECK(join_reports(ReportFormat::markdown, two) == "one\n\n---\n\ntwo\n");
   CHECK(join_reports(ReportFormat::json, std::vector<std::string>{"{\"a\":1}\n", "{\"b\":2}\n"}) ==
         "[\n{\"a\":1},\n{\"b\":2}\n]\n");

@@ -31,7 +31,8 @@ constexpr int k_slow_parallel = 1;
 // blocked answers well within this even on a loaded machine.
 constexpr std::chrono::milliseconds k_reader_bound{2000};
 
-const std::string k_busy_message = ": another pageaudit run holds the store; run again later (or use --wait)\n";
+const std::string k_busy_message =
+    ": another pageaudit run holds the store; run again later (or use --wait)\n";
 
 // A small classic Page export for Page 1, three days; disjoint from what the pull writes.
 std::string write_export(const TempDir& dir) {
@@ -63,7 +64,8 @@ bool wait_until_pulling(test::Child& pull, const std::string& db) {
     // The file may not exist yet or still be mid-creation; only a readable ledger answers.
     try {
       if (std::filesystem::exists(db) &&
-          test::query(db, "SELECT count(*) FROM sqlite_master WHERE name = 'import_runs'") == "1\n" &&
+          test::query(db, "SELECT count(*) FROM sqlite_master WHERE name = 'import_runs'") ==
+              "1\n" &&
           test::query(db, "SELECT count(*) FROM import_runs") != "0\n") {
         return true;
       }
@@ -95,7 +97,8 @@ struct Rig {
     const std::string reference_db = dir.file("reference.db");
     CHECK(test::run_pageaudit(fake.args(reference_db), test::k_fake_pull_clock).exit_code == 0);
     if (!import_file.empty()) {
-      CHECK(test::run_pageaudit(import_args(reference_db, import_file, false), test::k_fake_pull_clock)
+      CHECK(test::run_pageaudit(import_args(reference_db, import_file, false),
+                                test::k_fake_pull_clock)
                 .exit_code == 0);
     }
     fake.server->set_latency(k_latency);
@@ -113,7 +116,8 @@ TEST_CASE("a second pull while one is running exits 75 and the first pull's rows
   test::Child first(rig.slow_pull(), io_dir(rig.dir, "first"), test::k_fake_pull_clock);
   REQUIRE(wait_until_pulling(first, rig.db));
 
-  const test::RunResult second = test::run_pageaudit(rig.fake.args(rig.db), test::k_fake_pull_clock);
+  const test::RunResult second =
+      test::run_pageaudit(rig.fake.args(rig.db), test::k_fake_pull_clock);
   CHECK(second.exit_code == 75);
   CHECK(second.err == "pageaudit: error: " + rig.db + k_busy_message);
   CHECK(second.out.empty());
@@ -127,7 +131,8 @@ TEST_CASE("a second pull while one is running exits 75 and the first pull's rows
         "2100200300|ok\n2100200301|ok\n2100200302|ok\n");
 }
 
-TEST_CASE("with --wait a second pull waits for the first, then both finish with the rows of one pull") {
+TEST_CASE(
+    "with --wait a second pull waits for the first, then both finish with the rows of one pull") {
   Rig rig;
   const test::StoreContent reference = rig.reference();
   test::Child first(rig.slow_pull(), io_dir(rig.dir, "first"), test::k_fake_pull_clock);
@@ -143,22 +148,26 @@ TEST_CASE("with --wait a second pull waits for the first, then both finish with 
   CHECK(second_done.err.empty());
   check_sound_and_same(reference, rig.db);
   // The second run began its Pages only after the first had finished all of its own.
-  CHECK(test::query(rig.db, "SELECT page_id, status FROM import_runs ORDER BY run_id") ==
-        "2100200300|ok\n2100200301|ok\n2100200302|ok\n2100200300|ok\n2100200301|ok\n2100200302|ok\n");
+  CHECK(
+      test::query(rig.db, "SELECT page_id, status FROM import_runs ORDER BY run_id") ==
+      "2100200300|ok\n2100200301|ok\n2100200302|ok\n2100200300|ok\n2100200301|ok\n2100200302|ok\n");
 }
 
-TEST_CASE("an import during a pull exits 75; with --wait it lands after the pull, and nothing is lost") {
+TEST_CASE(
+    "an import during a pull exits 75; with --wait it lands after the pull, and nothing is lost") {
   Rig rig;
   const std::string file = write_export(rig.dir);
   const test::StoreContent reference = rig.reference(file);
   test::Child pull(rig.slow_pull(), io_dir(rig.dir, "pull"), test::k_fake_pull_clock);
   REQUIRE(wait_until_pulling(pull, rig.db));
 
-  const test::RunResult refused = test::run_pageaudit(import_args(rig.db, file, false), test::k_fake_pull_clock);
+  const test::RunResult refused =
+      test::run_pageaudit(import_args(rig.db, file, false), test::k_fake_pull_clock);
   CHECK(refused.exit_code == 75);
   CHECK(refused.err == "pageaudit: error: " + rig.db + k_busy_message);
 
-  test::Child waiting(import_args(rig.db, file, true), io_dir(rig.dir, "import"), test::k_fake_pull_clock);
+  test::Child waiting(import_args(rig.db, file, true), io_dir(rig.dir, "import"),
+                      test::k_fake_pull_clock);
   const test::ChildExit pulled = pull.wait();
   const test::ChildExit imported = waiting.wait();
   INFO(pulled.err);
@@ -166,15 +175,19 @@ TEST_CASE("an import during a pull exits 75; with --wait it lands after the pull
   CHECK(pulled.exit_code == 0);
   CHECK(imported.exit_code == 0);
   check_sound_and_same(reference, rig.db);
-  CHECK(test::query(rig.db, "SELECT command, coalesce(page_id, ''), status FROM import_runs ORDER BY run_id") ==
+  CHECK(test::query(
+            rig.db,
+            "SELECT command, coalesce(page_id, ''), status FROM import_runs ORDER BY run_id") ==
         "pull|2100200300|ok\npull|2100200301|ok\npull|2100200302|ok\nimport|1|ok\n");
 }
 
 // One statement is one read transaction: every covered window of the snapshot must hold all its
 // daily values (10 metrics x days; the reference pull answers every metric every day).
 constexpr const char* k_snapshot_check =
-    "SELECT count(*) FROM pull_coverage c WHERE kind = 'insights' AND (SELECT count(*) FROM page_metrics m "
-    "WHERE m.page_id = c.page_id AND m.period = 'day' AND m.date BETWEEN c.first_day AND c.last_day) "
+    "SELECT count(*) FROM pull_coverage c WHERE kind = 'insights' AND (SELECT count(*) FROM "
+    "page_metrics m "
+    "WHERE m.page_id = c.page_id AND m.period = 'day' AND m.date BETWEEN c.first_day AND "
+    "c.last_day) "
     "<> 10 * (julianday(c.last_day) - julianday(c.first_day) + 1)";
 
 TEST_CASE("readers are never blocked by a pull and see a consistent store") {
@@ -185,7 +198,9 @@ TEST_CASE("readers are never blocked by a pull and see a consistent store") {
   // status and audit take seconds on their own in a Debug build on a busy machine: they are
   // blocked only if they take much longer than on the same store with nothing else running.
   const auto alone_start = Clock::now();
-  REQUIRE(test::run_pageaudit({"--db", rig.dir.file("reference.db"), "status"}, test::k_fake_pull_clock).exit_code == 0);
+  REQUIRE(
+      test::run_pageaudit({"--db", rig.dir.file("reference.db"), "status"}, test::k_fake_pull_clock)
+          .exit_code == 0);
   const auto command_bound = k_reader_bound + 2 * (Clock::now() - alone_start);
   test::Child pull(rig.slow_pull(), io_dir(rig.dir, "pull"), test::k_fake_pull_clock);
   REQUIRE(wait_until_pulling(pull, rig.db));
@@ -212,36 +227,44 @@ TEST_CASE("readers are never blocked by a pull and see a consistent store") {
     timed("a consistent snapshot", [&] { CHECK(test::query(rig.db, k_snapshot_check) == "0\n"); });
     if (have_sqlite3) {
       timed("sqlite3", [&] {
-        test::Child cli({rig.db, "SELECT count(*) FROM page_metrics"}, io_dir(rig.dir, "sqlite3"), {},
-                        "/usr/bin/sqlite3");
+        test::Child cli({rig.db, "SELECT count(*) FROM page_metrics"}, io_dir(rig.dir, "sqlite3"),
+                        {}, "/usr/bin/sqlite3");
         const test::ChildExit read = cli.wait();
         INFO(read.err);
         CHECK(read.exit_code == 0);
         CHECK(read.err.empty());
       });
     }
-    timed("pageaudit status", [&] {
-      const test::RunResult status = test::run_pageaudit({"--db", rig.db, "status"}, test::k_fake_pull_clock);
-      INFO(status.err);
-      CHECK(status.exit_code == 0);
-      CHECK(status.out.rfind("Store: " + rig.db + " (schema version ", 0) == 0);
-    }, command_bound);
+    timed(
+        "pageaudit status",
+        [&] {
+          const test::RunResult status =
+              test::run_pageaudit({"--db", rig.db, "status"}, test::k_fake_pull_clock);
+          INFO(status.err);
+          CHECK(status.exit_code == 0);
+          CHECK(status.out.rfind("Store: " + rig.db + " (schema version ", 0) == 0);
+        },
+        command_bound);
     // audit writes only audit_runs, and takes no run lock: a pull never makes it exit 75.
-    timed("pageaudit audit", [&] {
-      const test::RunResult audit =
-          test::run_pageaudit({"--db", rig.db, "audit", "--page", test::k_fake_pull_pages[0]}, test::k_fake_pull_clock);
-      INFO(audit.err);
-      // 0, or before the Page's first data 64 (no such Page yet) or 66 (no Page at all); never
-      // 75, a failure to read (73, 70) or a crash.
-      CHECK((audit.exit_code == 0 || audit.exit_code == 64 || audit.exit_code == 66));
-    }, command_bound);
+    timed(
+        "pageaudit audit",
+        [&] {
+          const test::RunResult audit =
+              test::run_pageaudit({"--db", rig.db, "audit", "--page", test::k_fake_pull_pages[0]},
+                                  test::k_fake_pull_clock);
+          INFO(audit.err);
+          // 0, or before the Page's first data 64 (no such Page yet) or 66 (no Page at all); never
+          // 75, a failure to read (73, 70) or a crash.
+          CHECK((audit.exit_code == 0 || audit.exit_code == 64 || audit.exit_code == 66));
+        },
+        command_bound);
   }
   const test::ChildExit pulled = pull.wait();
   INFO(pulled.err);
   CHECK(pulled.exit_code == 0);
   MESSAGE("reader rounds during the pull: ", rounds, "; slowest read ",
-          std::chrono::duration_cast<std::chrono::milliseconds>(slowest).count(), " ms; rows seen mid-pull: ",
-          rows_seen_mid_pull);
+          std::chrono::duration_cast<std::chrono::milliseconds>(slowest).count(),
+          " ms; rows seen mid-pull: ", rows_seen_mid_pull);
   CHECK(rounds > 0);
   CHECK(test::query(rig.db, "PRAGMA integrity_check") == "ok\n");
   // audit_runs is the audits' own ledger; the pulled rows are those of an undisturbed pull.

@@ -11,9 +11,9 @@
 #include <string>
 #include <vector>
 
+#include "child.h"
 #include "pageaudit/core/date.h"
 #include "pageaudit/graph/parse.h"
-#include "child.h"
 #include "store_reader.h"
 #include "support.h"
 #include "values.h"
@@ -50,8 +50,8 @@ const std::string& template_store() {
     const std::string db = dir.file("template.db");
     const std::string exports = test::samples_dir() + "/exports/";
     test::RunResult run = test::run_pageaudit(
-        {"--db", db, "import", exports + "Nov-21-2025_Nov-20-2026_100064197037125.csv", exports + "Seguidores.csv",
-         exports + "FollowerHistory_Nov-21-2025_Nov-20-2026.csv"});
+        {"--db", db, "import", exports + "Nov-21-2025_Nov-20-2026_100064197037125.csv",
+         exports + "Seguidores.csv", exports + "FollowerHistory_Nov-21-2025_Nov-20-2026.csv"});
     INFO(run.err);
     REQUIRE(run.exit_code == 0);
     return db;
@@ -63,14 +63,15 @@ const std::string& template_store() {
 const std::string k_chart = "sep=,\n\"Seguidores de Facebook\"\n\"Fecha\",\"Primary\"\n";
 
 // Writes head + 'count' copies of 'unit' + tail without holding the whole file in memory.
-void write_repeated(const std::string& path, const std::string& head, const std::string& unit, size_t count,
-                    const std::string& tail) {
+void write_repeated(const std::string& path, const std::string& head, const std::string& unit,
+                    size_t count, const std::string& tail) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   out << head;
   std::string block;
   for (size_t i = 0; i < 4096; ++i) block += unit;
   for (size_t done = 0; done < count; done += 4096) {
-    out.write(block.data(), static_cast<std::streamsize>(unit.size() * std::min<size_t>(4096, count - done)));
+    out.write(block.data(),
+              static_cast<std::streamsize>(unit.size() * std::min<size_t>(4096, count - done)));
   }
   out << tail;
 }
@@ -79,7 +80,8 @@ void write_repeated(const std::string& path, const std::string& head, const std:
 std::string chart_rows(int days) {
   std::string rows;
   const Date first = *Date::from_ymd(2000, 1, 1);
-  for (int i = 0; i < days; ++i) rows += "\"" + (first + i).iso() + "\",\"" + std::to_string(i) + "\"\n";
+  for (int i = 0; i < days; ++i)
+    rows += "\"" + (first + i).iso() + "\",\"" + std::to_string(i) + "\"\n";
   return rows;
 }
 
@@ -104,7 +106,8 @@ std::vector<std::string> import_for_page(const std::string& path) {
 }
 
 std::string goals_with(const std::string& key, const std::string& why) {
-  return "page = \"100064197037125\"\n\n[[goal]]\nid = \"followers\"\nobjective = \"grow_audience\"\n"
+  return "page = \"100064197037125\"\n\n[[goal]]\nid = \"followers\"\nobjective = "
+         "\"grow_audience\"\n"
          "metric = \"followers\"\nat_least = 9000\nby = \"2026-12-31\"\n" +
          key + " = \"" + why + "\"\n";
 }
@@ -132,7 +135,8 @@ const std::vector<Hostile>& hostile_inputs() {
       // The reader stops at 16 MiB: it never holds the 100 MB field, so memory stays far below it.
       {"a 100 MB field", "huge_field.csv",
        [](const std::string& path) {
-         write_repeated(path, k_chart + "\"2026-01-01\",\"", std::string(1000, 'x'), 100'000, "\"\n");
+         write_repeated(path, k_chart + "\"2026-01-01\",\"", std::string(1000, 'x'), 100'000,
+                        "\"\n");
          return import_for_page(path);
        },
        65, "pageaudit: error: {file}:4: record longer than 16 MiB\n", false, nullptr, nullptr, 64},
@@ -142,8 +146,10 @@ const std::vector<Hostile>& hostile_inputs() {
          return import_for_page(path);
        },
        65,
-       "pageaudit: error: {file}: not an export pageaudit knows: first line starts with \"Date\" (1000001 "
-       "columns). Known: Business Suite daily chart, content, Audience and follower history files; classic "
+       "pageaudit: error: {file}: not an export pageaudit knows: first line starts with \"Date\" "
+       "(1000001 "
+       "columns). Known: Business Suite daily chart, content, Audience and follower history files; "
+       "classic "
        "Page Insights exports\n"},
       // Cells past the ones a layout reads are ignored, as in any ragged row.
       {"a million columns in a value row", "million_columns_row.csv",
@@ -154,10 +160,12 @@ const std::vector<Hostile>& hostile_inputs() {
        0,
        "{file}: imported 1 daily value (a Business Suite daily chart file, 2026-01-01) for Page "
        "100064197037125\n",
-       false, "SELECT date, value FROM page_metrics WHERE source = 'million_columns_row.csv'", "2026-01-01|5.0\n"},
+       false, "SELECT date, value FROM page_metrics WHERE source = 'million_columns_row.csv'",
+       "2026-01-01|5.0\n"},
       {"a NUL byte", "nul.csv",
        [](const std::string& path) {
-         test::write_file(path, k_chart + "\"2026-01-01\",\"5\"\n\"2026-01-02\",\"6" + std::string(1, '\0') + "\"\n");
+         test::write_file(path, k_chart + "\"2026-01-01\",\"5\"\n\"2026-01-02\",\"6" +
+                                    std::string(1, '\0') + "\"\n");
          return import_for_page(path);
        },
        65, "pageaudit: error: {file}:5: NUL byte (binary file?)\n"},
@@ -180,7 +188,8 @@ const std::vector<Hostile>& hostile_inputs() {
          test::write_file(path, utf16le(k_chart + "\"2026-01-01\",\"5\"\n") + "\"");
          return import_for_page(path);
        },
-       65, "pageaudit: error: {file}:5: invalid UTF-16 (the file ends in the middle of a character)\n"},
+       65,
+       "pageaudit: error: {file}:5: invalid UTF-16 (the file ends in the middle of a character)\n"},
       {"UTF-16 with an unpaired high surrogate", "high_surrogate.csv",
        [](const std::string& path) {
          test::write_file(path, utf16le(k_chart + "\"2026-01-01\",\"5\"\n\"") + "\x3D\xD8" +
@@ -190,19 +199,21 @@ const std::vector<Hostile>& hostile_inputs() {
        65, "pageaudit: error: {file}:5: invalid UTF-16 (unpaired surrogate)\n"},
       {"UTF-16 with an unpaired low surrogate", "low_surrogate.csv",
        [](const std::string& path) {
-         test::write_file(path, utf16le(k_chart + "\"2026-01-01\",\"5\"\n\"") + std::string("\x00\xDC", 2) +
-                                    utf16le("\",\"6\"\n", false));
+         test::write_file(path, utf16le(k_chart + "\"2026-01-01\",\"5\"\n\"") +
+                                    std::string("\x00\xDC", 2) + utf16le("\",\"6\"\n", false));
          return import_for_page(path);
        },
        65, "pageaudit: error: {file}:5: invalid UTF-16 (unpaired surrogate)\n"},
       {"a date in the year 10000", "year_10000.csv",
        [](const std::string& path) {
-         test::write_file(path, k_chart + "\"2026-01-01T00:00:00\",\"5\"\n\"10000-01-01T00:00:00\",\"6\"\n");
+         test::write_file(
+             path, k_chart + "\"2026-01-01T00:00:00\",\"5\"\n\"10000-01-01T00:00:00\",\"6\"\n");
          return import_for_page(path);
        },
        65, "pageaudit: error: {file}:5: expected a date, got \"10000-01-01T00:00:00\"\n"},
       // A follower total is a level: no export can mean a negative one, so the file is refused.
-      {"negative followers in a follower history file", "FollowerHistory_Aug-01-2027_Aug-20-2027.csv",
+      {"negative followers in a follower history file",
+       "FollowerHistory_Aug-01-2027_Aug-20-2027.csv",
        [](const std::string& path) {
          test::write_file(path,
                           "\"Date\",\"Followers\",\"Difference in followers from previous day\"\n"
@@ -210,34 +221,43 @@ const std::vector<Hostile>& hostile_inputs() {
          return std::vector<std::string>{"import", path};
        },
        65,
-       "pageaudit: error: {file}:2: column \"Followers\" is a total and cannot be negative, got -5\n"},
+       "pageaudit: error: {file}:2: column \"Followers\" is a total and cannot be negative, got "
+       "-5\n"},
       {"a negative Lifetime Total Likes in a classic export", "classic_negative.csv",
        [](const std::string& path) {
-         test::write_file(path,
-                          "Date,Lifetime Total Likes,Daily New Likes\n"
-                          ",Lifetime: The total number of people who have liked your Page. (Unique Users),"
-                          "Daily: The number of new people who have liked your Page (Unique Users)\n"
-                          "2026-01-01,120,3\n2026-01-02,-1,0\n");
+         test::write_file(
+             path,
+             "Date,Lifetime Total Likes,Daily New Likes\n"
+             ",Lifetime: The total number of people who have liked your Page. (Unique Users),"
+             "Daily: The number of new people who have liked your Page (Unique Users)\n"
+             "2026-01-01,120,3\n2026-01-02,-1,0\n");
          return import_for_page(path);
        },
        65,
-       "pageaudit: error: {file}:4: column \"Lifetime Total Likes\" is a total and cannot be negative, got -1\n"},
+       "pageaudit: error: {file}:4: column \"Lifetime Total Likes\" is a total and cannot be "
+       "negative, got -1\n"},
       {"SQL as a chart title", "sql_title.csv",
        [](const std::string& path) {
-         test::write_file(path, "sep=,\n\"'); DROP TABLE page_metrics; --\"\n\"Date\",\"Primary\"\n\"2026-01-01\",\"5\"\n");
+         test::write_file(path,
+                          "sep=,\n\"'); DROP TABLE page_metrics; "
+                          "--\"\n\"Date\",\"Primary\"\n\"2026-01-01\",\"5\"\n");
          return import_for_page(path);
        },
        65,
-       "pageaudit: error: {file}:2: unknown chart title \"'); DROP TABLE page_metrics; --\"; if it is a "
+       "pageaudit: error: {file}:2: unknown chart title \"'); DROP TABLE page_metrics; --\"; if it "
+       "is a "
        "Facebook Page metric, import the file with --metric NAME\n"},
       {"SQL as the value column of a two-column file", "sql_column.csv",
        [](const std::string& path) {
-         test::write_file(path, "\"Date\",\"'); DROP TABLE page_metrics; --\"\n\"2026-01-01\",\"5\"\n");
+         test::write_file(path,
+                          "\"Date\",\"'); DROP TABLE page_metrics; --\"\n\"2026-01-01\",\"5\"\n");
          return import_for_page(path);
        },
        65,
-       "pageaudit: error: {file}: not an export pageaudit knows: first line starts with \"Date\" (2 columns). "
-       "Known: Business Suite daily chart, content, Audience and follower history files; classic Page "
+       "pageaudit: error: {file}: not an export pageaudit knows: first line starts with \"Date\" "
+       "(2 columns). "
+       "Known: Business Suite daily chart, content, Audience and follower history files; classic "
+       "Page "
        "Insights exports\n"},
       // A classic export skips the columns it does not know, whatever they hold.
       {"SQL as a column of a classic export", "sql_classic.csv",
@@ -248,8 +268,10 @@ const std::vector<Hostile>& hostile_inputs() {
          return import_for_page(path);
        },
        0,
-       "{file}: imported 1 daily value (a classic Page Insights export (Page level), 2026-01-01) for Page "
-       "100064197037125\n  skipped 1 of 3 columns that are not in the metric catalogue (e.g. \"'); DROP "
+       "{file}: imported 1 daily value (a classic Page Insights export (Page level), 2026-01-01) "
+       "for Page "
+       "100064197037125\n  skipped 1 of 3 columns that are not in the metric catalogue (e.g. \"'); "
+       "DROP "
        "TABLE page_metrics; --\")\n",
        false, "SELECT metric, date, value FROM page_metrics WHERE source = 'sql_classic.csv'",
        "page_fan_adds_unique|2026-01-01|5.0\n"},
@@ -273,20 +295,25 @@ const std::vector<Hostile>& hostile_inputs() {
          test::write_file(path, goals_with(std::string(10'000'000, 'x'), "why"));
          return std::vector<std::string>{"audit", "--goals", path};
        },
-       65, "pageaudit: error: {file}:9: unknown key \"" + std::string(48, 'x') + "...\" (10000000 bytes) in [[goal]]\n"},
+       65,
+       "pageaudit: error: {file}:9: unknown key \"" + std::string(48, 'x') +
+           "...\" (10000000 bytes) in [[goal]]\n"},
   };
   return cases;
 }
 
 std::string with_file(std::string text, const std::string& path) {
   const std::string placeholder = "{file}";
-  for (size_t at = text.find(placeholder); at != std::string::npos; at = text.find(placeholder, at + path.size())) {
+  for (size_t at = text.find(placeholder); at != std::string::npos;
+       at = text.find(placeholder, at + path.size())) {
     text.replace(at, placeholder.size(), path);
   }
   return text;
 }
 
-TEST_CASE("hostile input files give their documented exit code and message, and a refused one changes nothing") {
+TEST_CASE(
+    "hostile input files give their documented exit code and message, and a refused one changes "
+    "nothing") {
   const std::string& original = template_store();
   for (const Hostile& hostile : hostile_inputs()) {
     INFO(std::string(hostile.what));
@@ -359,8 +386,10 @@ TEST_CASE("deeply nested JSON is refused by every Graph parser without exhaustin
     const char* message;
   };
   const Row rows[] = {
-      {"a million arrays", std::string(1'000'000, '['), "invalid JSON at offset 64: nested deeper than 64 levels"},
-      {"a million objects", [] {
+      {"a million arrays", std::string(1'000'000, '['),
+       "invalid JSON at offset 64: nested deeper than 64 levels"},
+      {"a million objects",
+       [] {
          std::string body;
          for (int i = 0; i < 1'000'000; ++i) body += "{\"a\":";
          return body;
@@ -377,11 +406,13 @@ TEST_CASE("deeply nested JSON is refused by every Graph parser without exhaustin
   }
 }
 
-TEST_CASE("a JSON number too large for a double is refused by every Graph parser, not read as infinity") {
+TEST_CASE(
+    "a JSON number too large for a double is refused by every Graph parser, not read as infinity") {
   const std::string body = R"({"id":"1","followers_count":1e400,"data":[]})";
   for (const JsonParser& parser : k_parsers) {
     INFO(std::string(parser.name));
-    CHECK(parser.error_of(body) == "invalid JSON at offset 28: Number too big to be stored in double.");
+    CHECK(parser.error_of(body) ==
+          "invalid JSON at offset 28: Number too big to be stored in double.");
   }
   CHECK_FALSE(parse_graph_error(R"({"error":{"code":1e400,"message":"x"}})").has_value());
 }

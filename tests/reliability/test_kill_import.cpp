@@ -14,8 +14,8 @@
 #include <string>
 #include <vector>
 
-#include "pageaudit/core/date.h"
 #include "child.h"
+#include "pageaudit/core/date.h"
 #include "store_reader.h"
 #include "support.h"
 
@@ -37,9 +37,9 @@ constexpr long k_page_rows_per_file = 1'200;
 constexpr long k_breakdown_rows_per_file = 8'400;
 
 const char* const k_single_columns[] = {
-    "Lifetime Total Likes",      "Daily New Likes",          "Daily Unlikes",
-    "Daily Page Engaged Users",  "Weekly Page Engaged Users", "28 Days Page Engaged Users",
-    "Daily Total Reach",         "Weekly Total Reach",       "Daily Total Impressions",
+    "Lifetime Total Likes",     "Daily New Likes",           "Daily Unlikes",
+    "Daily Page Engaged Users", "Weekly Page Engaged Users", "28 Days Page Engaged Users",
+    "Daily Total Reach",        "Weekly Total Reach",        "Daily Total Impressions",
     "Weekly Total Impressions"};
 
 // A classic Page-level export (the layout of scripts/gen_wide_export.py) covering its own 120 days,
@@ -48,7 +48,8 @@ void write_export(const std::string& path, int file_index) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   out << "Date";
   for (const char* column : k_single_columns) out << ',' << column;
-  for (int c = 0; c < k_cities; ++c) out << ",\"Lifetime Likes by City - City " << c << ", Region " << c % 17 << ", Spain\"";
+  for (int c = 0; c < k_cities; ++c)
+    out << ",\"Lifetime Likes by City - City " << c << ", Region " << c % 17 << ", Spain\"";
   out << "\r\n";
   for (const char* column : k_single_columns) out << ",Lifetime: " << column;
   for (int c = 0; c < k_cities; ++c) out << ",Lifetime: likes by city";
@@ -57,7 +58,8 @@ void write_export(const std::string& path, int file_index) {
   for (int d = 0; d < k_days_per_file; ++d) {
     const Date day = first + d;
     out << day.month() << '/' << day.day() << '/' << day.year();
-    for (int v = 0; v < 10 + k_cities; ++v) out << ',' << (file_index * 7919 + d * 31 + v * 17) % 5000;
+    for (int v = 0; v < 10 + k_cities; ++v)
+      out << ',' << (file_index * 7919 + d * 31 + v * 17) % 5000;
     out << "\r\n";
   }
 }
@@ -76,7 +78,8 @@ struct Rig {
   }
 
   std::vector<std::string> import_args(const std::string& db) const {
-    std::vector<std::string> args{"--db", db, "import", "--page", "1", "--exported-on", "2026-01-01"};
+    std::vector<std::string> args{"--db",          db,          "import", "--page", "1",
+                                  "--exported-on", "2026-01-01"};
     args.insert(args.end(), files.begin(), files.end());
     return args;
   }
@@ -84,12 +87,13 @@ struct Rig {
 
 // Run ids and clock times differ between runs by design; import_runs is the ledger, checked on its
 // own; schema_migrations only says when the store was made.
-const std::set<std::string> k_ignored_columns = {"run_id", "started_at", "finished_at", "updated_at",
-                                                 "loaded_at", "applied_at"};
+const std::set<std::string> k_ignored_columns = {"run_id",     "started_at", "finished_at",
+                                                 "updated_at", "loaded_at",  "applied_at"};
 const std::set<std::string> k_ledger_tables = {"import_runs"};
 
 bool store_has_schema(const std::string& db) {
-  return test::query_rw(db, "SELECT count(*) FROM sqlite_master WHERE name = 'page_metrics'") == "1\n";
+  return test::query_rw(db, "SELECT count(*) FROM sqlite_master WHERE name = 'page_metrics'") ==
+         "1\n";
 }
 
 long rows_from(const std::string& db, const std::string& source) {
@@ -109,7 +113,9 @@ std::string finished_imports(const std::string& db) {
 // How far a killed run had come, for the summary of where the kills landed.
 enum class Stage { no_store, no_schema, files_done_0, files_done_some, files_done_all, finished };
 
-TEST_CASE("an import killed at any point leaves each file all or nothing, and a re-run gives the rows of a clean run") {
+TEST_CASE(
+    "an import killed at any point leaves each file all or nothing, and a re-run gives the rows of "
+    "a clean run") {
   Rig rig;
 
   // The clean run: its duration spreads the first kill points, its store is the reference.
@@ -123,7 +129,8 @@ TEST_CASE("an import killed at any point leaves each file all or nothing, and a 
   for (const std::string& name : rig.names) {
     REQUIRE(rows_from(clean_db, name) == k_page_rows_per_file + k_breakdown_rows_per_file);
   }
-  const test::StoreContent reference = test::store_content(clean_db, k_ignored_columns, k_ledger_tables);
+  const test::StoreContent reference =
+      test::store_content(clean_db, k_ignored_columns, k_ledger_tables);
   const std::string reference_ledger = finished_imports(clean_db);
   REQUIRE(reference_ledger ==
           "wide_0.csv|classic_page|ok|9600\nwide_1.csv|classic_page|ok|9600\n"
@@ -144,7 +151,8 @@ TEST_CASE("an import killed at any point leaves each file all or nothing, and a 
     TempDir io;
     const std::string db = io.file("store.db");
 
-    const test::ChildExit killed_run = test::run_killed_after(delay, rig.import_args(db), io.path().string());
+    const test::ChildExit killed_run =
+        test::run_killed_after(delay, rig.import_args(db), io.path().string());
     const bool was_killed = killed_run.exit_code == 128 + SIGKILL;
     if (was_killed) ++killed;
     INFO(killed_run.err);
@@ -168,19 +176,22 @@ TEST_CASE("an import killed at any point leaves each file all or nothing, and a 
         }
       }
       std::string expected_ledger;
-      for (int f = 0; f < complete; ++f) expected_ledger += rig.names[f] + "|classic_page|ok|9600\n";
+      for (int f = 0; f < complete; ++f)
+        expected_ledger += rig.names[f] + "|classic_page|ok|9600\n";
       CHECK(finished_imports(db) == expected_ledger);
-      // A run killed inside a file stays 'running'; it can only be the file after the complete ones.
-      const std::string running = test::query_rw(db, "SELECT source FROM import_runs WHERE status = 'running'");
+      // A run killed inside a file stays 'running'; it can only be the file after the complete
+      // ones.
+      const std::string running =
+          test::query_rw(db, "SELECT source FROM import_runs WHERE status = 'running'");
       if (!running.empty()) {
         REQUIRE(complete < k_files);
         CHECK(running == rig.names[complete] + "\n");
         ++running_seen;
       }
-      stage = !was_killed                   ? Stage::finished
-              : complete == 0               ? Stage::files_done_0
-              : complete < k_files          ? Stage::files_done_some
-                                            : Stage::files_done_all;
+      stage = !was_killed          ? Stage::finished
+              : complete == 0      ? Stage::files_done_0
+              : complete < k_files ? Stage::files_done_some
+                                   : Stage::files_done_all;
     }
     ++stages[stage];
 
@@ -191,15 +202,17 @@ TEST_CASE("an import killed at any point leaves each file all or nothing, and a 
     run_duration = std::min(run_duration, Clock::now() - rerun_start);
     INFO(rerun.err);
     REQUIRE(rerun.exit_code == 0);
-    test::check_same_content(reference, test::store_content(db, k_ignored_columns, k_ledger_tables));
+    test::check_same_content(reference,
+                             test::store_content(db, k_ignored_columns, k_ledger_tables));
     CHECK(finished_imports(db) == reference_ledger);
   }
 
   MESSAGE("kill points: ", killed, " killed of ", k_kill_points, "; shortest run ",
           std::chrono::duration_cast<std::chrono::milliseconds>(run_duration).count(),
           " ms; before the store: ", stages[Stage::no_store] + stages[Stage::no_schema],
-          ", no file complete: ", stages[Stage::files_done_0], ", some files complete: ",
-          stages[Stage::files_done_some], ", all files complete: ", stages[Stage::files_done_all],
+          ", no file complete: ", stages[Stage::files_done_0],
+          ", some files complete: ", stages[Stage::files_done_some],
+          ", all files complete: ", stages[Stage::files_done_all],
           "; a file's run left 'running': ", running_seen);
   CHECK(killed >= k_required_kills);
   // The points must reach inside the run, not only its start-up.

@@ -46,8 +46,8 @@ struct Range {
 
 std::vector<Range> coverage(const std::string& db) {
   std::vector<Range> out;
-  std::istringstream rows(
-      test::query_rw(db, "SELECT page_id, kind, first_day, last_day FROM pull_coverage ORDER BY 1, 2, 3"));
+  std::istringstream rows(test::query_rw(
+      db, "SELECT page_id, kind, first_day, last_day FROM pull_coverage ORDER BY 1, 2, 3"));
   for (std::string line; std::getline(rows, line);) {
     Range range;
     std::istringstream fields(line);
@@ -68,28 +68,34 @@ std::vector<std::string> slice_queries(const Range& range) {
   const std::string page = "'" + range.page_id + "'";
   const std::string days = " BETWEEN '" + range.first_day + "' AND '" + range.last_day + "'";
   if (range.kind == "insights") {
-    return {"SELECT page_id, metric, period, date, value, end_time, source, as_of FROM page_metrics "
-            "WHERE page_id = " + page + " AND period <> 'lifetime' AND date" + days + " ORDER BY 1, 2, 3, 4",
-            "SELECT page_id, metric, period, date, dimension, key, value, unit, source, as_of "
-            "FROM page_metric_breakdowns WHERE page_id = " + page + " AND date" + days +
-                " ORDER BY 1, 2, 3, 4, 5, 6"};
+    return {
+        "SELECT page_id, metric, period, date, value, end_time, source, as_of FROM page_metrics "
+        "WHERE page_id = " +
+            page + " AND period <> 'lifetime' AND date" + days + " ORDER BY 1, 2, 3, 4",
+        "SELECT page_id, metric, period, date, dimension, key, value, unit, source, as_of "
+        "FROM page_metric_breakdowns WHERE page_id = " +
+            page + " AND date" + days + " ORDER BY 1, 2, 3, 4, 5, 6"};
   }
   const std::string posts = "SELECT post_id FROM posts WHERE page_id = " + page +
                             " AND date(created_time, '-7 hours')" + days;
-  return {"SELECT post_id, page_id, created_time, type, message, permalink, source, as_of FROM posts "
-          "WHERE post_id IN (" + posts + ") ORDER BY 1",
-          "SELECT post_id, metric, key, value, source, as_of FROM post_metrics WHERE post_id IN (" +
-              posts + ") ORDER BY 1, 2, 3",
-          "SELECT comment_id, post_id, page_id, parent_id, created_time, author_hash, author_name_hash, "
-          "author_id, author_name, from_page, source, as_of FROM comments WHERE post_id IN (" + posts +
-              ") ORDER BY 1"};
+  return {
+      "SELECT post_id, page_id, created_time, type, message, permalink, source, as_of FROM posts "
+      "WHERE post_id IN (" +
+          posts + ") ORDER BY 1",
+      "SELECT post_id, metric, key, value, source, as_of FROM post_metrics WHERE post_id IN (" +
+          posts + ") ORDER BY 1, 2, 3",
+      "SELECT comment_id, post_id, page_id, parent_id, created_time, author_hash, "
+      "author_name_hash, "
+      "author_id, author_name, from_page, source, as_of FROM comments WHERE post_id IN (" +
+          posts + ") ORDER BY 1"};
 }
 
 long count_of(const std::string& db, const std::string& sql) {
   return std::stol(test::query_rw(db, sql));
 }
 
-test::ChildExit run_to_end(const test::FakePullRig& fake, const std::string& db, const std::string& io_dir) {
+test::ChildExit run_to_end(const test::FakePullRig& fake, const std::string& db,
+                           const std::string& io_dir) {
   test::Child child(fake.args(db), io_dir, test::k_fake_pull_clock);
   return child.wait();
 }
@@ -135,7 +141,9 @@ long long milliseconds(Clock::duration duration) {
   return std::chrono::duration_cast<std::chrono::milliseconds>(duration).count();
 }
 
-TEST_CASE("a pull killed at any point leaves every covered window complete, and a re-run gives the rows of a clean run") {
+TEST_CASE(
+    "a pull killed at any point leaves every covered window complete, and a re-run gives the rows "
+    "of a clean run") {
   TempDir dir;
   test::FakePullRig fake(k_latency);
 
@@ -152,18 +160,20 @@ TEST_CASE("a pull killed at any point leaves every covered window complete, and 
   }
   const test::StoreContent reference =
       test::store_content(clean_db, test::k_pull_ignored_columns, test::k_pull_ledger_tables);
-  test::check_same_content(reference, test::store_content(dir.file("clean-again.db"),
-                                                          test::k_pull_ignored_columns,
-                                                          test::k_pull_ledger_tables));
+  test::check_same_content(
+      reference, test::store_content(dir.file("clean-again.db"), test::k_pull_ignored_columns,
+                                     test::k_pull_ledger_tables));
   REQUIRE(test::query_rw(clean_db, "SELECT page_id, status FROM import_runs ORDER BY run_id") ==
           "2100200300|ok\n2100200301|ok\n2100200302|ok\n");
   // Every Page is fully covered: 120 days of insights and of posts.
-  REQUIRE(test::query_rw(clean_db, "SELECT DISTINCT kind, first_day, last_day FROM pull_coverage ORDER BY 1") ==
-          "insights|2026-06-02|2026-09-29\nposts|2026-06-02|2026-09-29\n");
+  REQUIRE(
+      test::query_rw(clean_db,
+                     "SELECT DISTINCT kind, first_day, last_day FROM pull_coverage ORDER BY 1") ==
+      "insights|2026-06-02|2026-09-29\nposts|2026-06-02|2026-09-29\n");
   REQUIRE(count_of(clean_db, "SELECT count(*) FROM posts") > 0);
 
   int killed = 0;
-  int running_seen = 0;    // kills after which a Page's run was left 'running'
+  int running_seen = 0;     // kills after which a Page's run was left 'running'
   int covered_checked = 0;  // covered ranges compared with the reference
   std::map<Stage, int> stages;
   const auto first_estimate = run_length.estimate();
@@ -186,24 +196,30 @@ TEST_CASE("a pull killed at any point leaves every covered window complete, and 
     if (std::filesystem::exists(db)) {
       CHECK(test::query_rw(db, "PRAGMA integrity_check") == "ok\n");
       if (count_of(db, "SELECT count(*) FROM sqlite_master WHERE name = 'import_runs'") == 1) {
-        ledger = test::query_rw(db, "SELECT status, count(*) FROM import_runs GROUP BY 1 ORDER BY 1");
+        ledger =
+            test::query_rw(db, "SELECT status, count(*) FROM import_runs GROUP BY 1 ORDER BY 1");
       }
     }
     if (!ledger.empty()) {
       // Nothing failed, so a Page's run is either finished ('ok') or was killed ('running').
       const long runs = count_of(db, "SELECT count(*) FROM import_runs");
       const long finished = count_of(db, "SELECT count(*) FROM import_runs WHERE status = 'ok'");
-      const long running = count_of(db, "SELECT count(*) FROM import_runs WHERE status = 'running'");
+      const long running =
+          count_of(db, "SELECT count(*) FROM import_runs WHERE status = 'running'");
       CHECK(runs == finished + running);
       CHECK(runs <= 3);
       if (running > 0) ++running_seen;
       // A Page's run is recorded before any of its data.
-      CHECK(count_of(db, "SELECT count(*) FROM (SELECT page_id FROM page_metrics UNION SELECT page_id FROM posts) "
-                         "WHERE page_id NOT IN (SELECT page_id FROM import_runs)") == 0);
+      CHECK(count_of(db,
+                     "SELECT count(*) FROM (SELECT page_id FROM page_metrics UNION SELECT page_id "
+                     "FROM posts) "
+                     "WHERE page_id NOT IN (SELECT page_id FROM import_runs)") == 0);
       // A finished Page is covered like the clean run's, and a covered range holds its rows.
-      CHECK(count_of(db, "SELECT count(*) FROM import_runs r WHERE status = 'ok' AND 2 <> (SELECT count(*) "
-                         "FROM pull_coverage c WHERE c.page_id = r.page_id AND first_day = '2026-06-02' "
-                         "AND last_day = '2026-09-29')") == 0);
+      CHECK(count_of(
+                db,
+                "SELECT count(*) FROM import_runs r WHERE status = 'ok' AND 2 <> (SELECT count(*) "
+                "FROM pull_coverage c WHERE c.page_id = r.page_id AND first_day = '2026-06-02' "
+                "AND last_day = '2026-09-29')") == 0);
       for (const Range& range : coverage(db)) {
         CAPTURE(range.page_id);
         CAPTURE(range.kind);
@@ -224,7 +240,8 @@ TEST_CASE("a pull killed at any point leaves every covered window complete, and 
     // The next run completes what the killed one left and agrees with the clean store; the killed
     // run's record stays as it was left.
     const long left_running =
-        ledger.empty() ? 0 : count_of(db, "SELECT count(*) FROM import_runs WHERE status = 'running'");
+        ledger.empty() ? 0
+                       : count_of(db, "SELECT count(*) FROM import_runs WHERE status = 'running'");
     const auto rerun_start = Clock::now();
     const test::ChildExit rerun = run_to_end(fake, db, io.path().string());
     // With no window covered, the re-run asks every day again: a whole pull.
@@ -233,9 +250,10 @@ TEST_CASE("a pull killed at any point leaves every covered window complete, and 
     }
     INFO(rerun.err);
     REQUIRE(rerun.exit_code == 0);
-    test::check_same_content(reference,
-                             test::store_content(db, test::k_pull_ignored_columns, test::k_pull_ledger_tables));
-    CHECK(count_of(db, "SELECT count(*) FROM import_runs WHERE status = 'running'") == left_running);
+    test::check_same_content(reference, test::store_content(db, test::k_pull_ignored_columns,
+                                                            test::k_pull_ledger_tables));
+    CHECK(count_of(db, "SELECT count(*) FROM import_runs WHERE status = 'running'") ==
+          left_running);
     CHECK(test::query_rw(db, "PRAGMA integrity_check") == "ok\n");
   };
   for (int point = 0; point < k_kill_points; ++point) {
@@ -254,12 +272,12 @@ TEST_CASE("a pull killed at any point leaves every covered window complete, and 
 
   MESSAGE("kill points: ", killed, " killed of ", k_kill_points + extra_points, " (", extra_points,
           " added); run length ", milliseconds(first_estimate), " ms after the clean runs, ",
-          milliseconds(run_length.estimate()), " ms at the end; before the first write: ",
-          stages[Stage::before_first_write],
+          milliseconds(run_length.estimate()),
+          " ms at the end; before the first write: ", stages[Stage::before_first_write],
           ", no window covered yet: ", stages[Stage::nothing_covered],
           ", windows covered: ", stages[Stage::windows_covered],
-          ", Pages finished: ", stages[Stage::pages_finished], "; runs left 'running': ",
-          running_seen, "; covered ranges compared: ", covered_checked);
+          ", Pages finished: ", stages[Stage::pages_finished],
+          "; runs left 'running': ", running_seen, "; covered ranges compared: ", covered_checked);
   CHECK(killed >= k_required_kills);
   // The points reach from before the first write through the middle to the end of the run.
   CHECK(stages[Stage::before_first_write] > 0);

@@ -30,9 +30,9 @@ class Child {
   Child& operator=(const Child&) = delete;
 
   pid_t pid() const { return m_pid; }
-  void kill_now();  // SIGKILL: no handler, no destructor, no rollback runs in the child
+  void kill_now();   // SIGKILL: no handler, no destructor, no rollback runs in the child
   ChildExit wait();  // reaps the child (once)
-  bool running();     // true until the child has exited (does not reap it)
+  bool running();    // true until the child has exited (does not reap it)
 
  private:
   pid_t m_pid = -1;

@@ -43,7 +43,8 @@ class TextSink final : public RecordSink {
     return {};
   }
   Status post_metric(const PostMetricRecord& r) override {
-    text += fmt::format("post_metric {} {} \"{}\" {}\n", r.post_id, r.metric, r.key, shown(r.value));
+    text +=
+        fmt::format("post_metric {} {} \"{}\" {}\n", r.post_id, r.metric, r.key, shown(r.value));
     return {};
   }
 };

@@ -17,7 +17,8 @@ const Catalog& seeded_catalog();
 struct ExportRead {
   Result<ExportSummary> summary;
   Layout layout = Layout::unknown;
-  // One line a record, in the order sent; values as fmt writes a double ("14", "10.6"), "-" for none:
+  // One line a record, in the order sent; values as fmt writes a double ("14", "10.6"), "-" for
+  // none:
   //   page PAGE NAME
   //   metric PAGE METRIC PERIOD DATE VALUE
   //   breakdown PAGE METRIC PERIOD DATE DIMENSION "KEY" VALUE UNIT

@@ -28,7 +28,8 @@ inline constexpr const char* k_pull_page = "1100200300";
 // The pull of the reliability tests, run as a child process: three Pages, 2026-06-02..2026-09-29
 // (120 days, all in Pacific daylight time, UTC-7, so a post's Pacific day is
 // date(created_time, '-7 hours') in SQL).
-inline const std::vector<std::string> k_fake_pull_pages = {"2100200300", "2100200301", "2100200302"};
+inline const std::vector<std::string> k_fake_pull_pages = {"2100200300", "2100200301",
+                                                           "2100200302"};
 inline constexpr const char* k_fake_pull_since = "2026-06-02";
 inline constexpr const char* k_fake_pull_today = "2026-09-30";
 // Both runs of a comparison ask the same days and stamp the same times: 12:00 Pacific.
@@ -127,7 +128,8 @@ class PullRig {
 
   // 'pageaudit --db DB [--wait] pull' of options.pages since options.since from this server with
   // the token file, 'parallel' requests in flight: the pull as a child process.
-  std::vector<std::string> args(const std::string& db_path, bool wait = false, int parallel = 8) const {
+  std::vector<std::string> args(const std::string& db_path, bool wait = false,
+                                int parallel = 8) const {
     std::vector<std::string> out{"--db", db_path};
     if (wait) out.push_back("--wait");
     out.insert(out.end(), {"pull", "--graph-url", server->base_url(), "--token-file", token_file});

@@ -45,7 +45,8 @@ void each_row(sqlite3* db, const std::string& sql, Row row) {
     }
     row(columns);
   }
-  if (rc != SQLITE_DONE) throw std::runtime_error(std::string("step: ") + sqlite3_errmsg(db) + " in " + sql);
+  if (rc != SQLITE_DONE)
+    throw std::runtime_error(std::string("step: ") + sqlite3_errmsg(db) + " in " + sql);
 }
 
 void fnv1a(std::uint64_t& hash, const std::string& bytes) {
@@ -106,16 +107,20 @@ StoreContent store_content(const std::string& db_path, const std::set<std::strin
                            const std::set<std::string>& skipped_tables) {
   Connection db = open(db_path);
   StoreContent content;
-  content["sqlite_master"] = content_of(db.get(), "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY 1, 2");
+  content["sqlite_master"] =
+      content_of(db.get(), "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY 1, 2");
   std::vector<std::string> tables;
-  each_row(db.get(), "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+  each_row(db.get(),
+           "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER "
+           "BY name",
            [&](const std::vector<std::string>& row) { tables.push_back(row[0]); });
   for (const std::string& table : tables) {
     if (skipped_tables.count(table)) continue;
     // quote() writes each value as an SQL literal, so NULL, '' and 0 stay distinct.
     std::string columns;
     size_t count = 0;
-    each_row(db.get(), "SELECT name FROM pragma_table_info(" + quoted_identifier(table) + ") ORDER BY cid",
+    each_row(db.get(),
+             "SELECT name FROM pragma_table_info(" + quoted_identifier(table) + ") ORDER BY cid",
              [&](const std::vector<std::string>& row) {
                if (ignored_columns.count(row[0])) return;
                columns += (count++ == 0 ? "quote(" : ", quote(") + quoted_identifier(row[0]) + ")";

@@ -49,7 +49,8 @@ struct TableContent {
 // and tables named in 'skipped_tables' entirely. The store is opened read-write, as the next
 // pageaudit run would open it: a WAL left by a killed writer is recovered first.
 using StoreContent = std::map<std::string, TableContent>;
-StoreContent store_content(const std::string& db_path, const std::set<std::string>& ignored_columns = {},
+StoreContent store_content(const std::string& db_path,
+                           const std::set<std::string>& ignored_columns = {},
                            const std::set<std::string>& skipped_tables = {});
 
 // The rows of one query, counted and hashed as store_content hashes a table (the query orders

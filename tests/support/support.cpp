@@ -14,7 +14,8 @@ namespace fs = std::filesystem;
 TempDir::TempDir() {
   static std::atomic<int> s_counter{0};
   fs::path base = fs::temp_directory_path();
-  m_path = base / ("pageaudit-test-" + std::to_string(::getpid()) + "-" + std::to_string(s_counter++));
+  m_path =
+      base / ("pageaudit-test-" + std::to_string(::getpid()) + "-" + std::to_string(s_counter++));
   fs::remove_all(m_path);
   fs::create_directories(m_path);
 }
@@ -41,8 +42,14 @@ void write_file(const std::string& path, const std::string& bytes) {
   out << bytes;
 }
 
-std::string samples_dir() { return std::string(PAGEAUDIT_TESTS_DIR) + "/../samples"; }
-std::string test_data_dir() { return std::string(PAGEAUDIT_TESTS_DIR) + "/data"; }
-std::string shared_fixtures_dir() { return PAGEAUDIT_SHARED_FIXTURES; }
+std::string samples_dir() {
+  return std::string(PAGEAUDIT_TESTS_DIR) + "/../samples";
+}
+std::string test_data_dir() {
+  return std::string(PAGEAUDIT_TESTS_DIR) + "/data";
+}
+std::string shared_fixtures_dir() {
+  return PAGEAUDIT_SHARED_FIXTURES;
+}
 
 }  // namespace pageaudit::test

@@ -1,12 +1,12 @@
 // Test helpers: temporary directories, running the pageaudit binary, reading files.
 #pragma once
 
-#include "child.h"         // every test runs pageaudit through the same spawner
-#include "store_reader.h"  // every test reads a store through the same reader
-
 #include <filesystem>
 #include <string>
 #include <vector>
+
+#include "child.h"         // every test runs pageaudit through the same spawner
+#include "store_reader.h"  // every test reads a store through the same reader
 
 namespace pageaudit::test {
 
@@ -33,8 +33,8 @@ std::string read_file(const std::string& path);
 void write_file(const std::string& path, const std::string& bytes);
 
 // Path helpers.
-std::string samples_dir();         // <repo>/samples
-std::string test_data_dir();       // <repo>/tests/data
-std::string shared_fixtures_dir(); // <repo>/../shared/research/fixtures (may not exist)
+std::string samples_dir();          // <repo>/samples
+std::string test_data_dir();        // <repo>/tests/data
+std::string shared_fixtures_dir();  // <repo>/../shared/research/fixtures (may not exist)
 
 }  // namespace pageaudit::test

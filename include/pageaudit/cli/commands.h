@@ -15,17 +15,19 @@ struct GlobalOptions {
   std::string db_path;  // --db, else $PAGEAUDIT_DB, else ./pageaudit.db
   bool quiet = false;
   bool verbose = false;
-  bool wait = false;    // --wait: wait for another run to release the store
+  bool wait = false;  // --wait: wait for another run to release the store
 };
 
-// Where results (stdout) and diagnostics (stderr) go; quiet suppresses results that are not asked for.
+// Where results (stdout) and diagnostics (stderr) go; quiet suppresses results that are not asked
+// for.
 class Console {
  public:
-  explicit Console(const GlobalOptions& options) : m_quiet(options.quiet), m_verbose(options.verbose) {}
-  void result(const std::string& line) const;  // stdout, unless quiet
-  void info(const std::string& line) const;    // stderr, only with --verbose
-  void warning(const std::string& line) const; // stderr 'pageaudit: warning: ...', unless quiet
-  void error(const std::string& line) const;   // stderr 'pageaudit: error: ...', always
+  explicit Console(const GlobalOptions& options)
+      : m_quiet(options.quiet), m_verbose(options.verbose) {}
+  void result(const std::string& line) const;   // stdout, unless quiet
+  void info(const std::string& line) const;     // stderr, only with --verbose
+  void warning(const std::string& line) const;  // stderr 'pageaudit: warning: ...', unless quiet
+  void error(const std::string& line) const;    // stderr 'pageaudit: error: ...', always
   bool quiet() const { return m_quiet; }
 
  private:
@@ -54,15 +56,15 @@ Status run_import(const GlobalOptions& global, const ImportOptions& options, con
 Status run_status(const GlobalOptions& global, const Console& console, const Clock& clock);
 
 struct AuditOptions {
-  std::optional<std::string> goals_file;  // --goals FILE: load (replace) the Page's goals first
-  std::optional<std::string> page_id;     // --page ID: needed when the store holds several Pages
-  bool all_pages = false;                 // --all-pages: every Page, in page_id order
-  std::optional<std::string> as_of;       // --as-of DATE: default the last day with followers
+  std::optional<std::string> goals_file;    // --goals FILE: load (replace) the Page's goals first
+  std::optional<std::string> page_id;       // --page ID: needed when the store holds several Pages
+  bool all_pages = false;                   // --all-pages: every Page, in page_id order
+  std::optional<std::string> as_of;         // --as-of DATE: default the last day with followers
   int window_days = k_default_window_days;  // --window DAYS
-  std::string format = "text";            // --format: a report_format_name (output/report_format.h)
-  std::optional<std::string> output;      // --output FILE, written atomically; else stdout
-  std::optional<std::string> lang;        // --lang en|es: default the goals' language, else en
-  std::optional<std::string> fail_on;     // --fail-on behind|missed
+  std::string format = "text";         // --format: a report_format_name (output/report_format.h)
+  std::optional<std::string> output;   // --output FILE, written atomically; else stdout
+  std::optional<std::string> lang;     // --lang en|es: default the goals' language, else en
+  std::optional<std::string> fail_on;  // --fail-on behind|missed
 };
 // pageaudit audit: audits one Page against its goals, writes the report and records the audit
 // in audit_runs/audit_results. With --all-pages, every Page against its stored goals in one run:

@@ -25,15 +25,15 @@ struct PullOptions {
   std::optional<std::string> since;  // --since YYYY-MM-DD or Nd (N days before today)
   std::optional<std::string> until;  // --until YYYY-MM-DD
   std::string max_wait = fmt::format("{}m", k_default_max_wait.count());  // --max-wait: N[s|m|h]
-  int refetch_days = k_default_refetch_days;  // --refetch-days
-  int parallel = k_default_max_parallel;      // --parallel: HTTP requests in flight at once
-  bool keep_pii = false;             // --keep-pii: comment authors in clear as well
+  int refetch_days = k_default_refetch_days;                              // --refetch-days
+  int parallel = k_default_max_parallel;  // --parallel: HTTP requests in flight at once
+  bool keep_pii = false;                  // --keep-pii: comment authors in clear as well
 };
 
 // Where the pull meets the world. Empty members take the real thing.
 struct PullSeams {
-  HttpClient* client = nullptr;       // null: a CurlHttpClient
-  std::function<double()> random01;   // null: a generator seeded from the system
+  HttpClient* client = nullptr;      // null: a CurlHttpClient
+  std::function<double()> random01;  // null: a generator seeded from the system
   BackoffPolicy backoff;
   UsagePolicy usage;
   bool progress = true;  // a progress line when stderr is a terminal

@@ -9,11 +9,16 @@
 
 namespace pageaudit {
 
-// A calendar day. Stored as days since 1970-01-01 so that differences and ranges are plain integers.
+// A calendar day. Stored as days since 1970-01-01 so that differences and ranges are plain
+// integers.
 class Date {
  public:
   constexpr Date() = default;
-  static constexpr Date from_days(long days) { Date d; d.m_days = days; return d; }
+  static constexpr Date from_days(long days) {
+    Date d;
+    d.m_days = days;
+    return d;
+  }
   // Returns nullopt for an impossible day (2026-02-30) or a year outside 1900..9999.
   static std::optional<Date> from_ymd(int year, int month, int day);
   // Parses exactly 'YYYY-MM-DD'; nullopt otherwise.
@@ -25,7 +30,7 @@ class Date {
   int year() const;
   int month() const;
   int day() const;
-  int weekday() const;  // 0 = Monday ... 6 = Sunday
+  int weekday() const;      // 0 = Monday ... 6 = Sunday
   std::string iso() const;  // 'YYYY-MM-DD'
 
   constexpr Date operator+(long n) const { return from_days(m_days + n); }

@@ -1,26 +1,26 @@
 // The one recoverable-error channel: Result<T> carries a value or an Error with its exit code.
 #pragma once
 
-#include <string>
-#include <utility>
-
 #include <fmt/format.h>
+
+#include <string>
 #include <tl/expected.hpp>
+#include <utility>
 
 namespace pageaudit {
 
 // Process exit codes (sysexits, SPEC section 6). Values are fixed: scripts and cron rely on them.
 enum class ExitCode : int {
   ok = 0,
-  goal_failed = 1,     // audit --fail-on and a goal is in that state or worse
-  usage = 64,          // EX_USAGE
-  data = 65,           // EX_DATAERR: bad input file or goals; nothing written
-  no_input = 66,       // EX_NOINPUT: an input file does not exist or cannot be read
-  unavailable = 69,    // EX_UNAVAILABLE: Graph API unreachable after retries
-  cant_create = 73,    // EX_CANTCREAT: store cannot be created or written
-  temp_fail = 75,      // EX_TEMPFAIL: throttled, or the store is held by another run
-  no_perm = 77,        // EX_NOPERM: token invalid, expired or lacking a permission
-  software = 70,       // EX_SOFTWARE: an internal error (a bug)
+  goal_failed = 1,   // audit --fail-on and a goal is in that state or worse
+  usage = 64,        // EX_USAGE
+  data = 65,         // EX_DATAERR: bad input file or goals; nothing written
+  no_input = 66,     // EX_NOINPUT: an input file does not exist or cannot be read
+  unavailable = 69,  // EX_UNAVAILABLE: Graph API unreachable after retries
+  cant_create = 73,  // EX_CANTCREAT: store cannot be created or written
+  temp_fail = 75,    // EX_TEMPFAIL: throttled, or the store is held by another run
+  no_perm = 77,      // EX_NOPERM: token invalid, expired or lacking a permission
+  software = 70,     // EX_SOFTWARE: an internal error (a bug)
 };
 
 struct Error {

@@ -41,7 +41,7 @@ std::string relative_url(const std::string& page_id, const Call& call);
 
 struct DecodeContext {
   std::string page_id;
-  Date today;                                   // values for today or later are dropped
+  Date today;  // values for today or later are dropped
   // The catalogue the pull runs with: the calls' metrics are among them, and the records name
   // them by views of these (pull.h).
   const std::vector<PullMetric>* page_metrics;

@@ -15,13 +15,13 @@
 namespace pageaudit {
 
 enum class Layout {
-  classic_page,       // Classic Page Insights, Page level: Date + one column per metric (and key)
-  classic_post,       // Classic, post level: Post ID, Permalink, Post Message, Type, ...
-  classic_video,      // Classic, video posts
-  mbs_content,        // Business Suite content (posts) export of a Facebook Page
-  mbs_daily_chart,    // Business Suite per-chart daily file: sep=, title line, "Date","Primary"
-  mbs_audience,       // Business Suite Audience file: titled blocks
-  follower_history,   // "Date","Followers","Difference in followers from previous day"
+  classic_page,      // Classic Page Insights, Page level: Date + one column per metric (and key)
+  classic_post,      // Classic, post level: Post ID, Permalink, Post Message, Type, ...
+  classic_video,     // Classic, video posts
+  mbs_content,       // Business Suite content (posts) export of a Facebook Page
+  mbs_daily_chart,   // Business Suite per-chart daily file: sep=, title line, "Date","Primary"
+  mbs_audience,      // Business Suite Audience file: titled blocks
+  follower_history,  // "Date","Followers","Difference in followers from previous day"
   // Files the tool recognises but does not import; refused by name.
   mbs_content_instagram,
   ads_manager,
@@ -58,19 +58,19 @@ struct Detection {
 Result<Detection> detect_layout(RecordStream& stream, const Catalog& catalog);
 
 struct ExportContext {
-  std::string file;                      // the file as named in messages
-  std::optional<std::string> page_id;    // --page, or the store's only Page; nullopt if unknown
-  bool page_given = false;               // page_id came from --page: a file naming another Page
-                                         // is an error (a default Page just yields to the file)
-  Date as_of;                            // the day the file was exported
-  std::optional<std::string> metric;     // --metric NAME: import an unknown daily chart as this
+  std::string file;                    // the file as named in messages
+  std::optional<std::string> page_id;  // --page, or the store's only Page; nullopt if unknown
+  bool page_given = false;             // page_id came from --page: a file naming another Page
+                                       // is an error (a default Page just yields to the file)
+  Date as_of;                          // the day the file was exported
+  std::optional<std::string> metric;   // --metric NAME: import an unknown daily chart as this
   const Catalog* catalog = nullptr;
 };
 
 struct ExportSummary {
   ImportCounts counts;
-  std::string page_id;                   // the Page the records belong to
-  std::vector<std::string> notes;        // what was skipped and why (Instagram blocks, error rows...)
+  std::string page_id;             // the Page the records belong to
+  std::vector<std::string> notes;  // what was skipped and why (Instagram blocks, error rows...)
   std::optional<Date> first_date;
   std::optional<Date> last_date;
 };
@@ -78,8 +78,8 @@ struct ExportSummary {
 // One reader per family. Each reads the whole stream, sends records to the sink, and returns
 // ExitCode::data with "FILE:LINE: what" on the first thing it cannot read, or ExitCode::usage when
 // the file does not name its Page and none was given.
-Result<ExportSummary> read_classic(RecordStream& stream, Layout layout, const ExportContext& context,
-                                   RecordSink& sink);
+Result<ExportSummary> read_classic(RecordStream& stream, Layout layout,
+                                   const ExportContext& context, RecordSink& sink);
 Result<ExportSummary> read_mbs_content(RecordStream& stream, const ExportContext& context,
                                        RecordSink& sink);
 Result<ExportSummary> read_mbs_daily_chart(RecordStream& stream, const ExportContext& context,
@@ -91,8 +91,8 @@ Result<ExportSummary> read_follower_history(RecordStream& stream, const ExportCo
 
 // Reads any export: detects the layout and calls the right reader. Refused layouts give
 // ExitCode::data "FILE: this is <description>, which pageaudit does not import".
-Result<ExportSummary> read_export(RecordStream& stream, const ExportContext& context, RecordSink& sink,
-                                  Layout* detected = nullptr);
+Result<ExportSummary> read_export(RecordStream& stream, const ExportContext& context,
+                                  RecordSink& sink, Layout* detected = nullptr);
 
 // --- Helpers shared by the readers -------------------------------------------------------------
 
@@ -113,8 +113,9 @@ Status negative_total(const std::string& file, long line, std::string_view colum
 // A numeric cell: nullopt when empty; ExitCode::data
 // 'FILE:LINE: column "Primary": expected a number, got "n/a"' otherwise, with a hint when a
 // spreadsheet has turned the number into a date ('3.апр').
-Result<std::optional<double>> number_cell(const std::string& file, long line, std::string_view column,
-                                          std::string_view text, bool decimal_comma = false);
+Result<std::optional<double>> number_cell(const std::string& file, long line,
+                                          std::string_view column, std::string_view text,
+                                          bool decimal_comma = false);
 
 // The Page a file's records belong to when the file does not name it: context.page_id, else
 // ExitCode::usage 'FILE: this file does not say which Page it belongs to; give --page ID'.

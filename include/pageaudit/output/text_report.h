@@ -9,7 +9,6 @@
 
 namespace pageaudit {
 
-
 // Renders result, the audit of input, in input.language. Sections, in order:
 //   where we are           followers, net change and trend; views, viewers, engagements (with
 //                          the engagement rate), page visits, posts, comments, outcomes

@@ -53,8 +53,8 @@ struct ExportImported {
 };
 
 // Imports one of Meta's export files as one run (source: its file name), as of the day it was
-// exported: --exported-on, else a date in its name, else its modification day, else options.today. The Page of a
-// file that names none: --page, else the store's only Page.
+// exported: --exported-on, else a date in its name, else its modification day, else options.today.
+// The Page of a file that names none: --page, else the store's only Page.
 Result<ExportImported> import_export(Database& db, const Catalog& catalog, const std::string& path,
                                      const ExportImportOptions& options);
 

@@ -59,9 +59,9 @@ class PullStore final : public PullSink {
   void run_writer();
 
   std::unique_ptr<PullWriter> m_writer;  // the statements, used by the writer thread only
-  std::mutex m_mutex;                // guards everything below
-  std::condition_variable m_work;    // the writer waits for work
-  std::condition_variable m_room;    // callers wait for room in the queue
+  std::mutex m_mutex;                    // guards everything below
+  std::condition_variable m_work;        // the writer waits for work
+  std::condition_variable m_room;        // callers wait for room in the queue
   std::vector<PullOp> m_queue;
   long m_queued_rows = 0;
   bool m_closing = false;

@@ -12,8 +12,8 @@
 namespace pageaudit {
 
 struct RunStart {
-  std::string command;                 // "import", "pull", ...
-  std::optional<std::string> source;   // file name or "graph"
+  std::string command;                // "import", "pull", ...
+  std::optional<std::string> source;  // file name or "graph"
   std::optional<std::string> path;
   std::optional<std::string> sha256;
   std::optional<std::string> kind;
@@ -23,7 +23,8 @@ struct RunStart {
 // Records a run as 'running' in its own committed transaction, so a run that is killed stays
 // visible as unfinished. Returns the run id.
 Result<int64_t> start_run(Database& db, const RunStart& start);
-// Marks the run finished (inside the caller's data transaction, so data and ledger commit together).
+// Marks the run finished (inside the caller's data transaction, so data and ledger commit
+// together).
 Status finish_run(Database& db, int64_t run_id, const std::string& status, long rows,
                   const std::string& message, const std::optional<std::string>& page_id,
                   const std::optional<std::string>& kind);
@@ -35,7 +36,8 @@ Status forget_run(Database& db, int64_t run_id);
 // day or later (an older export imported after a newer one does not roll values back).
 class StoreSink : public RecordSink {
  public:
-  static Result<StoreSink> create(Database& db, std::string source, std::string as_of, int64_t run_id);
+  static Result<StoreSink> create(Database& db, std::string source, std::string as_of,
+                                  int64_t run_id);
 
   Status page(const PageRecord& record) override;
   Status page_metric(const PageMetricRecord& record) override;
@@ -52,7 +54,7 @@ class StoreSink : public RecordSink {
   std::string m_as_of;
   int64_t m_run_id = 0;
   std::string m_now;
-  std::string m_last_page;  // pages already ensured (one per file in practice)
+  std::string m_last_page;            // pages already ensured (one per file in practice)
   const std::string& iso(Date date);  // ISO text of a date, cached: rows share their day
   Date m_iso_date = Date::from_days(-1000000);
   std::string m_iso_text;
