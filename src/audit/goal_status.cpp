@@ -48,6 +48,12 @@ bool goal_status_at_least(GoalStatus status, GoalStatus threshold) {
   return static_cast<int>(status) >= static_cast<int>(threshold);
 }
 
+std::optional<GoalStatus> parse_fail_on(std::string_view text) {
+  if (text == "behind") return GoalStatus::behind;
+  if (text == "missed") return GoalStatus::missed;
+  return std::nullopt;
+}
+
 MetricValue metric_value(std::string_view metric, const AuditInput& input, const Figures& figures) {
   if (metric == "followers") return {figures.followers.value, figures.followers.trend_per_day};
   if (metric == "net_follows") {

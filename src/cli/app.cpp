@@ -47,10 +47,9 @@ std::optional<std::string> token_option_message(int argc, char** argv) {
     if (arg == "--token" && i + 1 < argc) register_secret(argv[i + 1]);
     if (arg != "--token") register_secret(arg.substr(std::string_view("--token=").size()));
     return std::string(
-        "--token is not accepted: a token on the command line is visible to other users and kept "
-        "in "
-        "shell history; set $PAGEAUDIT_TOKEN or give --token-file FILE (see 'pageaudit pull "
-        "--help')");
+        "--token is not accepted: a token on the command line is visible to other users "
+        "and kept in shell history; set $PAGEAUDIT_TOKEN or give --token-file FILE "
+        "(see 'pageaudit pull --help')");
   }
   return std::nullopt;
 }

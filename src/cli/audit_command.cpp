@@ -9,10 +9,10 @@
 #include "pageaudit/audit/audit.h"
 #include "pageaudit/audit/page_choice.h"
 #include "pageaudit/cli/commands.h"
-#include "pageaudit/core/atomic_file.h"
 #include "pageaudit/core/clock.h"
 #include "pageaudit/core/read_file.h"
 #include "pageaudit/output/json_report.h"
+#include "pageaudit/output/pending_report.h"
 #include "pageaudit/output/report_format.h"
 #include "pageaudit/store/audit_store.h"
 #include "pageaudit/store/store.h"
@@ -70,11 +70,8 @@ Result<AuditPlan> check_options(const AuditOptions& options) {
                 "report is written as PAGE_ID.html");
   }
   if (options.fail_on) {
-    if (*options.fail_on == "behind") {
-      plan.fail_on = GoalStatus::behind;
-    } else if (*options.fail_on == "missed") {
-      plan.fail_on = GoalStatus::missed;
-    } else {
+    plan.fail_on = parse_fail_on(*options.fail_on);
+    if (!plan.fail_on) {
       return failf(ExitCode::usage, "--fail-on: expected behind or missed, got \"{}\"",
                    *options.fail_on);
     }
@@ -92,35 +89,6 @@ Result<std::string> page_to_audit(Database& db, const AuditOptions& options,
   const PageChoice choice{options.page_id, options.goals_file, goals ? goals->page : std::nullopt};
   return choose_page(ids, db.path(), choice);
 }
-
-// A report rendered before its audit is recorded and delivered once the audit is: for --output
-// staged beside the file (core/atomic_file.h), so that no report appears for an audit that was not
-// recorded (a full disk, exit 73) and a failed run leaves the old one; for stdout kept in memory.
-struct PendingReport {
-  std::optional<AtomicFile> file;  // --output
-  std::string text;                // stdout
-  std::string what;                // for the --verbose note: "the audit of Page 1"
-
-  static Result<PendingReport> prepare(const std::optional<std::string>& path, std::string text,
-                                       std::string what) {
-    if (!path) return PendingReport{std::nullopt, std::move(text), std::move(what)};
-    auto file = AtomicFile::stage(*path, text);
-    if (!file) return tl::unexpected(file.error());
-    return PendingReport{std::move(*file), {}, std::move(what)};
-  }
-
-  // Puts the file in place, or prints the report.
-  Status deliver(const Console& console) {
-    if (!file) {
-      text.pop_back();  // Console::result ends the line itself
-      console.result(text);
-      return {};
-    }
-    if (auto s = file->commit(); !s) return s;
-    console.info(fmt::format("wrote {} to {}", what, file->path()));
-    return {};
-  }
-};
 
 // One Page's audit as the report and the store see it.
 struct PageAudit {
@@ -187,8 +155,8 @@ Status audit_pages(Database& db, const std::vector<std::string>& pages, std::opt
     if (file_per_page) {
       // check_options made sure --output is a directory.
       const std::string path = (std::filesystem::path(*options.output) / (page + ".html")).string();
-      auto staged = PendingReport::prepare(path, std::move(report),
-                                           fmt::format("the audit of Page {}", page));
+      auto staged =
+          PendingReport::stage(path, std::move(report), fmt::format("the audit of Page {}", page));
       if (!staged) return tl::unexpected(staged.error());
       pending.push_back(std::move(*staged));
     } else {
@@ -199,23 +167,26 @@ Status audit_pages(Database& db, const std::vector<std::string>& pages, std::opt
   if (!file_per_page) {
     auto staged =
         options.all_pages
-            ? PendingReport::prepare(options.output, join_reports(plan.format, reports),
-                                     fmt::format("the audits of {} Pages", records.size()))
-            : PendingReport::prepare(options.output, std::move(reports.front()),
-                                     fmt::format("the audit of Page {} as of {}", pages.front(),
-                                                 records.front().result.as_of.iso()));
+            ? PendingReport::stage(options.output, join_reports(plan.format, reports),
+                                   fmt::format("the audits of {} Pages", records.size()))
+            : PendingReport::stage(options.output, std::move(reports.front()),
+                                   fmt::format("the audit of Page {} as of {}", pages.front(),
+                                               records.front().result.as_of.iso()));
     if (!staged) return tl::unexpected(staged.error());
     pending.push_back(std::move(*staged));
   }
 
   auto recorded = record_audits(db, records);
   if (!recorded) return tl::unexpected(recorded.error());
+  const auto print = [&](const std::string& text) { console.result(text); };
+  const auto note = [&](const std::string& text) { console.info(text); };
   for (PendingReport& report : pending) {
-    if (auto s = report.deliver(console); !s) return s;
+    if (auto s = report.deliver(print, note); !s) return s;
   }
   if (!plan.fail_on) return {};
   if (!options.all_pages) return check_fail_on(records.front().result, *plan.fail_on);
   std::vector<const AuditResult*> results;
+  results.reserve(records.size());
   for (const AuditRecord& record : records) results.push_back(&record.result);
   return check_fail_on(results, *plan.fail_on);
 }
@@ -227,15 +198,10 @@ Result<std::vector<std::string>> all_pages(Database& db, const AuditPlan& plan) 
   if (pages->empty()) return no_page_in(db.path());
   std::vector<std::string> ids;
   for (const PageInfo& page : *pages) {
-    // With html each report is named after its Page; an id from a file (import --page takes any
-    // text) must not name a path outside --output. Checked for all Pages before anything is
-    // written.
+    // Checked for all Pages before anything is written.
     const std::string& id = page.page_id;
-    if (plan.format == ReportFormat::html &&
-        (id.empty() || id == "." || id == ".." || id.find('/') != std::string::npos)) {
-      return failf(
-          ExitCode::data,
-          "Page id \"{}\" cannot name a report file; audit it with --page ID --output FILE", id);
+    if (plan.format == ReportFormat::html) {
+      if (auto s = check_report_file_name(id); !s) return tl::unexpected(s.error());
     }
     ids.push_back(id);
   }

@@ -1,39 +1,14 @@
 // pageaudit demo: import the bundled samples/ into a fresh store and print the sample café's audit.
-#include <algorithm>
 #include <filesystem>
 
 #include "pageaudit/cli/commands.h"
+#include "pageaudit/core/samples.h"
+#include "pageaudit/input/export.h"
 #include "pageaudit/store/import_run.h"
 #include "pageaudit/store/store.h"
 
 namespace pageaudit {
 namespace fs = std::filesystem;
-
-std::optional<std::string> find_samples_dir() {
-  std::error_code ec;
-  if (const char* env = std::getenv("PAGEAUDIT_SAMPLES"); env && *env) return std::string(env);
-  // Beside an installed binary: <prefix>/bin/pageaudit -> <prefix>/share/pageaudit/samples.
-  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  if (!ec) {
-    fs::path installed = exe.parent_path().parent_path() / "share" / "pageaudit" / "samples";
-    if (fs::is_directory(installed, ec)) return installed.string();
-  }
-  fs::path source = fs::path(PAGEAUDIT_SOURCE_DIR) / "samples";
-  if (fs::is_directory(source, ec)) return source.string();
-  return std::nullopt;
-}
-
-namespace {
-
-// Content exports first: they name the Page, so the files that do not can be given it.
-// Business Suite names them 'Nov-21-2024_Nov-20-2025_<id>.csv'.
-int import_order(const fs::path& file) {
-  const std::string name = file.filename().string();
-  const bool content = name.size() > 24 && name[3] == '-' && name[6] == '-' && name[11] == '_';
-  return content ? 0 : 1;
-}
-
-}  // namespace
 
 Status run_demo(const GlobalOptions& global, const DemoOptions& options, const Console& console,
                 const Clock& clock) {
@@ -51,20 +26,10 @@ Status run_demo(const GlobalOptions& global, const DemoOptions& options, const C
   // A fresh store: an existing file is replaced only when an earlier demo made it.
   if (auto s = remove_demo_store(global.db_path); !s) return s;
 
-  std::vector<fs::path> files;
-  for (const auto& entry : fs::directory_iterator(exports, ec)) {
-    if (entry.is_regular_file() && entry.path().extension() == ".csv")
-      files.push_back(entry.path());
-  }
-  std::sort(files.begin(), files.end(), [](const fs::path& a, const fs::path& b) {
-    return std::make_pair(import_order(a), a.filename().string()) <
-           std::make_pair(import_order(b), b.filename().string());
-  });
-
   console.result(fmt::format("Importing the sample café's exports from {} into {}",
                              exports.string(), global.db_path));
   ImportOptions import;
-  for (const auto& file : files) import.files.push_back(file.string());
+  import.files = export_files_in(exports.string());
   if (auto s = run_import(global, import, console, clock); !s) return s;
 
   // The business's own files, where the samples folder has them.

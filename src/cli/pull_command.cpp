@@ -11,6 +11,7 @@
 #include "pageaudit/graph/end_time.h"
 #include "pageaudit/graph/pull.h"
 #include "pageaudit/graph/pull_summary.h"
+#include "pageaudit/graph/request.h"
 #include "pageaudit/graph/token.h"
 #include "pageaudit/store/pull_store.h"
 #include "pageaudit/store/store.h"
@@ -41,18 +42,7 @@ Status check_options(const PullOptions& options) {
     if (!all_digits(page))
       return failf(ExitCode::usage, "--page: expected a numeric Page id, got \"{}\"", page);
   }
-  if (options.graph_url.rfind("https://", 0) != 0 && options.graph_url.rfind("http://", 0) != 0) {
-    return failf(ExitCode::usage, "--graph-url: expected an http:// or https:// URL, got \"{}\"",
-                 options.graph_url);
-  }
-  const std::string& version = options.api_version;
-  size_t dot = version.find('.');
-  if (version.size() < 4 || version[0] != 'v' || dot == std::string::npos ||
-      !all_digits(std::string_view(version).substr(1, dot - 1)) ||
-      !all_digits(std::string_view(version).substr(dot + 1))) {
-    return failf(ExitCode::usage, "--api-version: expected a version like v25.0, got \"{}\"",
-                 version);
-  }
+  if (auto s = check_graph_target(options.graph_url, options.api_version); !s) return s;
   if (options.refetch_days < 0 || options.refetch_days > 90)
     return failf(ExitCode::usage, "--refetch-days: expected 0 to 90, got {}", options.refetch_days);
   if (options.parallel < 1 || options.parallel > 64)
@@ -101,21 +91,6 @@ Result<PullSettings> settings_from(const PullOptions& options, Date today) {
   return settings;
 }
 
-// Each Page's state in the store; a Page named twice is pulled once.
-Result<std::vector<PageState>> load_pages(Database& db, const std::vector<std::string>& ids) {
-  std::vector<PageState> pages;
-  for (const auto& page_id : ids) {
-    if (std::find_if(pages.begin(), pages.end(),
-                     [&](const PageState& p) { return p.page_id == page_id; }) != pages.end()) {
-      continue;
-    }
-    auto state = load_page_state(db, page_id);
-    if (!state) return tl::unexpected(state.error());
-    pages.push_back(std::move(*state));
-  }
-  return pages;
-}
-
 }  // namespace
 
 Status run_pull(const GlobalOptions& global, const PullOptions& options, const Console& console,
@@ -135,7 +110,7 @@ Status run_pull(const GlobalOptions& global, const PullOptions& options, const C
   Database& db = (*store)->db();
   auto catalogue = load_pull_catalogue(db);
   if (!catalogue) return tl::unexpected(catalogue.error());
-  auto pages = load_pages(db, options.pages);
+  auto pages = load_page_states(db, options.pages);
   if (!pages) return tl::unexpected(pages.error());
 
   settings->target = GraphTarget{options.graph_url, options.api_version, *token};

@@ -64,12 +64,12 @@ std::optional<std::int64_t> parse_utc_time(std::string_view text) {
     if (ec != std::errc() || end != digits.data() + 2) return std::nullopt;
   }
   if (!day || parts[0] > 23 || parts[1] > 59 || parts[2] > 60) return std::nullopt;
-  return static_cast<std::int64_t>(day->days()) * 86400 + parts[0] * 3600 + parts[1] * 60 +
-         parts[2];
+  return static_cast<std::int64_t>(day->days()) * 86400 + std::int64_t{parts[0]} * 3600 +
+         std::int64_t{parts[1]} * 60 + parts[2];
 }
 
 std::string format_utc_time(std::int64_t seconds) {
-  const std::time_t time = static_cast<std::time_t>(seconds);
+  const auto time = static_cast<std::time_t>(seconds);
   std::tm utc{};
   gmtime_r(&time, &utc);
   char buf[32];
@@ -84,7 +84,7 @@ std::optional<std::chrono::milliseconds> parse_duration(std::string_view text) {
     text.remove_suffix(1);
   }
   auto count = parse_count(text);
-  if (!count || *count > 7 * 24 * 3600) return std::nullopt;
+  if (!count || *count > 7L * 24 * 3600) return std::nullopt;
   return std::chrono::milliseconds(*count * scale * 1000);
 }
 

@@ -142,4 +142,21 @@ std::vector<HttpRequest> batch_requests(const GraphTarget& target,
   return out;
 }
 
+Status check_graph_target(std::string_view base_url, std::string_view version) {
+  if (base_url.rfind("https://", 0) != 0 && base_url.rfind("http://", 0) != 0) {
+    return failf(ExitCode::usage, "--graph-url: expected an http:// or https:// URL, got \"{}\"",
+                 base_url);
+  }
+  const auto digits = [](std::string_view text) {
+    return !text.empty() && text.find_first_not_of("0123456789") == std::string_view::npos;
+  };
+  const size_t dot = version.find('.');
+  if (version.size() < 4 || version[0] != 'v' || dot == std::string_view::npos ||
+      !digits(version.substr(1, dot - 1)) || !digits(version.substr(dot + 1))) {
+    return failf(ExitCode::usage, "--api-version: expected a version like v25.0, got \"{}\"",
+                 version);
+  }
+  return {};
+}
+
 }  // namespace pageaudit

@@ -1,8 +1,10 @@
 // Layout detection, the record look-ahead stream, and the date forms export files use.
 #include "pageaudit/input/export.h"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
+#include <filesystem>
 
 namespace pageaudit {
 
@@ -249,6 +251,28 @@ int to_int(std::string_view s) {
 }
 
 }  // namespace
+
+std::vector<std::string> export_files_in(const std::string& dir) {
+  namespace fs = std::filesystem;
+  const auto order = [](const fs::path& file) {
+    const std::string name = file.filename().string();
+    const bool content = name.size() > 24 && name[3] == '-' && name[6] == '-' && name[11] == '_';
+    return std::make_pair(content ? 0 : 1, name);
+  };
+  std::vector<fs::path> files;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    if (entry.is_regular_file(ec) && entry.path().extension() == ".csv") {
+      files.push_back(entry.path());
+    }
+  }
+  std::sort(files.begin(), files.end(),
+            [&](const fs::path& a, const fs::path& b) { return order(a) < order(b); });
+  std::vector<std::string> out;
+  out.reserve(files.size());
+  for (const fs::path& file : files) out.push_back(file.string());
+  return out;
+}
 
 std::optional<Date> date_in_file_name(std::string_view name) {
   // The base name only: a folder called 2024-01-01 says nothing about this file.

@@ -8,6 +8,7 @@
 #include <ctime>
 #include <filesystem>
 
+#include "pageaudit/core/messages.h"
 #include "pageaudit/input/csv.h"
 #include "pageaudit/store/audit_store.h"
 #include "pageaudit/store/sqlite.h"
@@ -43,6 +44,10 @@ Date export_day(const std::string& path, const ExportImportOptions& options) {
 
 std::string file_name(const std::string& path) {
   return std::filesystem::path(path).filename().string();
+}
+
+std::string plural(long n, const char* one, const char* many) {
+  return fmt::format("{} {}", n, n == 1 ? one : many);
 }
 
 }  // namespace
@@ -138,6 +143,49 @@ std::string describe(const ExportImported& imported) {
   }
   return fmt::format("{} ({}{}) for Page {}", what, layout_description(imported.layout), range,
                      summary.page_id);
+}
+
+// "650 rows: 637 customers, 13 repeats of an earlier row", "164 time log entries, 177 hours
+// (2026-08-23..2026-11-20)", "350 days of 4 outcomes (visitors, ...), 2025-11-21..2026-11-20".
+std::string describe(const TableFile& file) {
+  std::optional<Date> first, last;
+  const auto span = [&](Date day) {
+    first = first ? std::min(*first, day) : day;
+    last = last ? std::max(*last, day) : day;
+  };
+  const auto range = [&] {
+    if (!first) return std::string();
+    return *first == *last ? first->iso() : fmt::format("{}..{}", first->iso(), last->iso());
+  };
+  switch (file.kind) {
+    case TableKind::customers:
+      return fmt::format("{}: {}, {} of an earlier row", plural(file.customers.rows, "row", "rows"),
+                         plural(file.rows_written(), "customer", "customers"),
+                         plural(file.customers.repeats(), "repeat", "repeats"));
+    case TableKind::time: {
+      double hours = 0;
+      for (const TimeEntry& e : file.time) {
+        hours += e.hours;
+        span(e.date);
+      }
+      std::string out = fmt::format(
+          "{}, {} hours", plural(file.rows_written(), "time log entry", "time log entries"),
+          format_decimal(hours, 2, Language::en));
+      return file.time.empty() ? out : fmt::format("{} ({})", out, range());
+    }
+    case TableKind::outcomes: {
+      const OutcomeTable& table = file.outcomes;
+      std::string names;
+      for (const std::string& m : table.metrics) names += (names.empty() ? "" : ", ") + m;
+      for (const OutcomeValue& v : table.values) span(v.date);
+      const long days = static_cast<long>(table.values.size() / table.metrics.size());
+      std::string out = fmt::format(
+          "{} of {} ({})", plural(days, "day", "days"),
+          plural(static_cast<long>(table.metrics.size()), "outcome", "outcomes"), names);
+      return days == 0 ? out : fmt::format("{}, {}", out, range());
+    }
+  }
+  return "";
 }
 
 std::optional<TableKind> table_kind(std::string_view name) {

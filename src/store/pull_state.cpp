@@ -1,6 +1,8 @@
 // What the store knows before a pull: the metrics to pull and each Page's pull state.
 #include "pageaudit/store/pull_state.h"
 
+#include <algorithm>
+
 #include "pageaudit/core/clock.h"
 #include "pageaudit/store/sqlite.h"
 
@@ -75,6 +77,20 @@ Result<PageState> load_page_state(Database& db, const std::string& page_id) {
   // first covered day stands in (pull_plan.h).
   if (auto start = pull->opt_text(2)) state.backfill_start = Date::parse_iso(*start);
   return state;
+}
+
+Result<std::vector<PageState>> load_page_states(Database& db, std::span<const std::string> ids) {
+  std::vector<PageState> pages;
+  for (const std::string& page_id : ids) {
+    if (std::any_of(pages.begin(), pages.end(),
+                    [&](const PageState& p) { return p.page_id == page_id; })) {
+      continue;
+    }
+    auto state = load_page_state(db, page_id);
+    if (!state) return tl::unexpected(state.error());
+    pages.push_back(std::move(*state));
+  }
+  return pages;
 }
 
 }  // namespace pageaudit

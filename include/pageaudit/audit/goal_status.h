@@ -25,6 +25,8 @@ std::string_view goal_status_name(GoalStatus status);
 // (what audit --fail-on fails on). no_data is not a state of progress: it is at no threshold, and
 // no status is at no_data.
 bool goal_status_at_least(GoalStatus status, GoalStatus threshold);
+// The states --fail-on takes: "behind" and "missed"; nullopt for any other text.
+std::optional<GoalStatus> parse_fail_on(std::string_view text);
 
 // A goal metric's value on the audit day and, for a stock metric with a daily series, its trend.
 struct MetricValue {

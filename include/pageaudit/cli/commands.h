@@ -88,8 +88,4 @@ struct DemoOptions {
 Status run_demo(const GlobalOptions& global, const DemoOptions& options, const Console& console,
                 const Clock& clock);
 
-// The samples/ folder: $PAGEAUDIT_SAMPLES, else beside the installed binary
-// (<prefix>/share/pageaudit/samples), else the source tree it was built from.
-std::optional<std::string> find_samples_dir();
-
 }  // namespace pageaudit

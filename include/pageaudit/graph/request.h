@@ -9,9 +9,11 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "pageaudit/core/date.h"
+#include "pageaudit/core/error.h"
 #include "pageaudit/graph/http.h"
 
 namespace pageaudit {
@@ -27,6 +29,10 @@ struct GraphTarget {
   std::string version;   // "v25.0"
   std::string token;
 };
+
+// The base URL and the version as --graph-url and --api-version give them: an http:// or https://
+// URL, and a version like "v25.0". Errors: ExitCode::usage, naming the option.
+Status check_graph_target(std::string_view base_url, std::string_view version);
 
 // The days [since, until): values for since .. until-1.
 struct DayWindow {

@@ -94,6 +94,12 @@ Result<ExportSummary> read_follower_history(RecordStream& stream, const ExportCo
 Result<ExportSummary> read_export(RecordStream& stream, const ExportContext& context,
                                   RecordSink& sink, Layout* detected = nullptr);
 
+// The .csv files of a folder (not its subfolders), in the order to import them: content exports
+// first, since they name the Page and the files that do not can then be given it (Business Suite
+// names them 'Nov-21-2024_Nov-20-2025_<id>.csv'), each group by file name. Empty when the folder
+// cannot be read.
+std::vector<std::string> export_files_in(const std::string& dir);
+
 // --- Helpers shared by the readers -------------------------------------------------------------
 
 // The export day a file name carries: the last 'YYYY-MM-DD' or 'Mon-DD-YYYY' in it

@@ -83,6 +83,11 @@ Result<TableFile> read_table(const std::string& path, TableKind kind);
 // Writes a file read by read_table() as one run (source: its file name).
 Status import_table(Database& db, const std::string& path, const TableFile& file, bool keep_pii);
 
+// "650 rows: 637 customers, 13 repeats of an earlier row", "164 time log entries, 177 hours
+// (2026-08-23..2026-11-20)", "350 days of 4 outcomes (visitors, ...), 2025-11-21..2026-11-20":
+// what was (or would be) imported.
+std::string describe(const TableFile& file);
+
 // --- queries ------------------------------------------------------------------------------------
 
 // The store's only Page; nullopt when it holds none or several.

@@ -2,11 +2,12 @@
 // state (days already pulled, metrics Meta refuses, throttling).
 #pragma once
 
+#include <span>
 #include <string>
 #include <vector>
 
 #include "pageaudit/core/error.h"
-#include "pageaudit/graph/pull.h"
+#include "pageaudit/graph/pull_records.h"
 
 namespace pageaudit {
 
@@ -21,5 +22,7 @@ Result<PullCatalogue> load_pull_catalogue(Database& db);
 
 // What the store knows about a Page's pulls; a Page never pulled gets an empty state.
 Result<PageState> load_page_state(Database& db, const std::string& page_id);
+// load_page_state for each Page of ids, in their order; a Page named twice is loaded once.
+Result<std::vector<PageState>> load_page_states(Database& db, std::span<const std::string> ids);
 
 }  // namespace pageaudit

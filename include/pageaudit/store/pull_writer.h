@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "pageaudit/core/error.h"
-#include "pageaudit/graph/pull.h"
+#include "pageaudit/graph/pull_records.h"
 
 namespace pageaudit {
 
