@@ -40,6 +40,19 @@ TEST_CASE("a body cut short is an error, not a partial document") {
         "invalid JSON at offset 31: Missing a comma or '}' after an object member.");
 }
 
+// Issue 18, item 4: the UTF-8 check read up to three bytes past the end of a body cut just after a
+// character's lead byte (ASan in fuzz_graph_json;
+// tests/fuzz/regressions/fuzz_graph_json/crash-b534...). Under the sanitizers this case fails on
+// the read itself; everywhere it checks the message.
+TEST_CASE("a body cut inside a UTF-8 character is an error, and nothing is read past its end") {
+  for (const char* lead : {"\xc3", "\xe2", "\xe2\x82", "\xf0", "\xf0\x9f", "\xf0\x9f\x98"}) {
+    // Longer than std::string's in-object buffer, so that the copy is a heap block of its own.
+    const std::string text = std::string("{\"message\":\"a long enough text ") + lead;
+    CAPTURE(text.size());
+    CHECK(parse_error(text).rfind("invalid JSON at offset ", 0) == 0);
+  }
+}
+
 TEST_CASE("nesting is limited to 64 levels") {
   CHECK(parse_json(std::string(64, '[') + std::string(64, ']')).has_value());
   CHECK(parse_error(std::string(65, '[') + std::string(65, ']')) ==

@@ -34,14 +34,21 @@ enum class Utf8Check {
 // point into it.
 class JsonDocument : public rapidjson::Document {
  public:
-  explicit JsonDocument(std::string_view text) : m_text(text) {}
+  // The copy ends in k_padding NULs besides std::string's own: RapidJSON's UTF-8 check reads
+  // the up to three continuation bytes a lead byte announces before it looks at them, so a text
+  // cut inside a character (a lead byte, then the end) would have it read past a single NUL.
+  explicit JsonDocument(std::string_view text) {
+    m_text.reserve(text.size() + k_padding);
+    m_text.append(text).append(k_padding, '\0');
+  }
   JsonDocument(const JsonDocument&) = delete;
   JsonDocument& operator=(const JsonDocument&) = delete;
 
-  // The text, ended by a NUL (as in-place parsing needs); the parse rewrites it.
+  // The text, ended by NULs (as in-place parsing needs); the parse rewrites it.
   char* text() { return m_text.data(); }
 
  private:
+  static constexpr size_t k_padding = 4;
   std::string m_text;
 };
 
