@@ -232,6 +232,7 @@ Status run_audit_command(const GlobalOptions& global, const AuditOptions& option
   StoreOptions store_options;
   store_options.create = false;
   store_options.writer = false;
+  store_options.clock = &clock;
   auto store = Store::open(global.db_path, store_options);
   if (!store) return tl::unexpected(store.error());
   Database& db = (*store)->db();

@@ -84,9 +84,11 @@ void add_demo_options(CLI::App& cmd, DemoOptions& demo) {
 std::vector<Command> pageaudit_commands() {
   // In the order of pageaudit --help; "did you mean" prefers the first of two as close.
   return {
-      make_command<NoOptions>(
-          "init", "create or migrate the store and print its schema version", nullptr,
-          [](const Invocation& in, const NoOptions&) { return run_init(in.global, in.console); }),
+      make_command<NoOptions>("init", "create or migrate the store and print its schema version",
+                              nullptr,
+                              [](const Invocation& in, const NoOptions&) {
+                                return run_init(in.global, in.console, in.clock);
+                              }),
       make_command<ImportOptions>(
           "import",
           "import Facebook / Meta Business Suite export files, or with --as the business's own",

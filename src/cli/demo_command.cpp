@@ -46,6 +46,7 @@ Status run_demo(const GlobalOptions& global, const DemoOptions& options, const C
   {
     // Mark the demo's runs so that a later demo may replace this store, and no other store.
     StoreOptions store_options;
+    store_options.clock = &clock;
     auto store = Store::open(global.db_path, store_options);
     if (!store) return tl::unexpected(store.error());
     if (auto s = mark_demo_runs((*store)->db()); !s) return s;

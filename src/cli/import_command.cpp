@@ -59,15 +59,17 @@ Status import_each(const std::vector<std::string>& files, const Console& console
   return fail(stops_the_run(last) ? last.code : errors.front().code, last.message);
 }
 
-Result<std::unique_ptr<Store>> open_store(const GlobalOptions& global, bool writer) {
+Result<std::unique_ptr<Store>> open_store(const GlobalOptions& global, bool writer,
+                                          const Clock& clock) {
   StoreOptions store_options;
+  store_options.clock = &clock;
   store_options.wait_for_lock = global.wait;
   store_options.writer = writer;
   return Store::open(global.db_path, store_options);
 }
 
 Status run_import_tables(const GlobalOptions& global, const ImportOptions& options,
-                         const Console& console) {
+                         const Console& console, const Clock& clock) {
   const std::optional<TableKind> kind = table_kind(*options.as);
   if (!kind)
     return failf(ExitCode::usage, "--as: expected customers, time or outcomes, got \"{}\"",
@@ -83,7 +85,7 @@ Status run_import_tables(const GlobalOptions& global, const ImportOptions& optio
   // A dry run reads and checks the files without opening the store.
   std::unique_ptr<Store> store;
   if (!options.dry_run) {
-    auto opened = open_store(global, true);
+    auto opened = open_store(global, true, clock);
     if (!opened) return tl::unexpected(opened.error());
     store = std::move(*opened);
   }
@@ -97,7 +99,7 @@ Status run_import_tables(const GlobalOptions& global, const ImportOptions& optio
 Status run_import(const GlobalOptions& global, const ImportOptions& options, const Console& console,
                   const Clock& clock) {
   if (options.files.empty()) return fail(ExitCode::usage, "import: give at least one FILE");
-  if (options.as) return run_import_tables(global, options, console);
+  if (options.as) return run_import_tables(global, options, console, clock);
   if (options.keep_pii) return fail(ExitCode::usage, "--keep-pii applies to --as customers only");
   ExportImportOptions import{options.page_id, options.metric, std::nullopt, options.dry_run,
                              clock.today()};
@@ -114,7 +116,7 @@ Status run_import(const GlobalOptions& global, const ImportOptions& options, con
   std::error_code ec;
   auto store = options.dry_run && !std::filesystem::exists(global.db_path, ec)
                    ? Store::open_memory()
-                   : open_store(global, !options.dry_run);
+                   : open_store(global, !options.dry_run, clock);
   if (!store) return tl::unexpected(store.error());
   Database& db = (*store)->db();
 

@@ -4,9 +4,10 @@
 
 namespace pageaudit {
 
-Status run_init(const GlobalOptions& global, const Console& console) {
+Status run_init(const GlobalOptions& global, const Console& console, const Clock& clock) {
   StoreOptions options;
   options.wait_for_lock = global.wait;
+  options.clock = &clock;
   auto store = Store::open(global.db_path, options);
   if (!store) return tl::unexpected(store.error());
   const int applied = (*store)->migrations_applied_now();

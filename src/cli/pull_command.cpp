@@ -105,6 +105,7 @@ Status run_pull(const GlobalOptions& global, const PullOptions& options, const C
 
   StoreOptions store_options;
   store_options.wait_for_lock = global.wait;
+  store_options.clock = &clock;
   auto store = Store::open(global.db_path, store_options);
   if (!store) return tl::unexpected(store.error());
   Database& db = (*store)->db();

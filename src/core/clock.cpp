@@ -95,12 +95,4 @@ std::optional<Date> parse_days_ago(std::string_view text, Date today) {
   return today - *days;
 }
 
-std::string utc_now_iso() {
-  return system_clock().now_iso();
-}
-
-Date today() {
-  return system_clock().today();
-}
-
 }  // namespace pageaudit

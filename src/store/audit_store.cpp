@@ -92,7 +92,7 @@ Status save_goals(Database& db, const std::string& page_id, const Goals& goals,
   if (!clear) return tl::unexpected(clear.error());
   if (auto s = clear->bind(1, page_id).run(); !s) return s;
 
-  const std::string now = utc_now_iso();
+  const std::string now = db.clock().now_iso();
   auto insert = db.prepare(
       "INSERT INTO goals(page_id, goal_id, objective, metric, bound_kind, bound, by, why, source, "
       "loaded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
@@ -499,7 +499,7 @@ struct AuditInserts {
   Result<int64_t> insert(Database& db, const AuditResult& result, const AuditRun& run,
                          const std::string& json) {
     audit.bind(1, result.page_id).bind(2, result.as_of.iso()).bind(3, result.window_days);
-    audit.bind(4, run.started_at).bind(5, utc_now_iso()).bind(6, run.format);
+    audit.bind(4, run.started_at).bind(5, db.clock().now_iso()).bind(6, run.format);
     audit.bind(7, run.goals_file).bind(8, json);
     if (auto s = audit.run(); !s) return tl::unexpected(s.error());
     const int64_t audit_id = db.last_insert_rowid();

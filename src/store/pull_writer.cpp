@@ -100,7 +100,7 @@ class PullWriter::Impl {
   Status apply_all(std::vector<PullOp>& ops) {
     Transaction txn(m_db);
     if (auto s = txn.begin(); !s) return s;
-    m_now = utc_now_iso();
+    m_now = m_db.clock().now_iso();
     for (PullOp& op : ops) {
       if (auto s = apply(op); !s) return s;
     }

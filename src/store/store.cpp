@@ -78,6 +78,7 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& path, const StoreO
   auto db = Database::open(path, mode);
   if (!db) return tl::unexpected(db.error());
   store->m_db = std::move(*db);
+  if (options.clock) store->m_db.use_clock(*options.clock);
   // SQLite quietly opens a file it may not write read-only; saying so now beats failing at the
   // first write, after a report was printed or a download was made.
   if (!options.read_only && store->m_db.read_only())
@@ -168,7 +169,7 @@ Status Store::migrate() {
   auto record =
       m_db.prepare("INSERT INTO schema_migrations(version, name, applied_at) VALUES (?, ?, ?)");
   if (!record) return tl::unexpected(record.error());
-  const std::string now = utc_now_iso();
+  const std::string now = m_db.clock().now_iso();
   for (int v = m_schema_version + 1; v <= latest; ++v) {
     const EmbeddedFile& migration = k_migrations[v - 1];
     if (auto s = m_db.exec(migration.text); !s) {

@@ -13,7 +13,7 @@ Result<int64_t> start_run(Database& db, const RunStart& start) {
       "VALUES (?, ?, ?, ?, ?, ?, ?, 'running')");
   if (!stmt) return tl::unexpected(stmt.error());
   stmt->bind(1, start.command).bind(2, start.source).bind(3, start.path).bind(4, start.sha256);
-  stmt->bind(5, start.kind).bind(6, start.page_id).bind(7, utc_now_iso());
+  stmt->bind(5, start.kind).bind(6, start.page_id).bind(7, db.clock().now_iso());
   if (auto s = stmt->run(); !s) return tl::unexpected(s.error());
   return db.last_insert_rowid();
 }
@@ -28,7 +28,7 @@ Status finish_run(Database& db, int64_t run_id, const std::string& status, long 
   if (!stmt) return tl::unexpected(stmt.error());
   // A run's message may quote an error from outside (Meta's, curl's): secrets are never stored.
   stmt->bind(1, status)
-      .bind(2, utc_now_iso())
+      .bind(2, db.clock().now_iso())
       .bind(3, static_cast<int64_t>(rows))
       .bind(4, redact(message));
   stmt->bind(5, page_id).bind(6, kind).bind(7, run_id);
@@ -49,7 +49,7 @@ Result<StoreSink> StoreSink::create(Database& db, std::string source, std::strin
   sink.m_source = std::move(source);
   sink.m_as_of = std::move(as_of);
   sink.m_run_id = run_id;
-  sink.m_now = utc_now_iso();
+  sink.m_now = db.clock().now_iso();
   // Parameters in column order; page_metrics.end_time, which exports do not have, is NULL.
   constexpr std::string_view metric_row = "(?1, ?2, ?3, ?4, ?5, NULL, ?6, ?7, ?8)";
   constexpr std::string_view breakdown_row = "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";

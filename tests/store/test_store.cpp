@@ -1,6 +1,7 @@
 // The store: migrations, schema.sql, version refusal, the run lock, upserts and the ledger.
 #include <doctest/doctest.h>
 
+#include "pageaudit/core/clock.h"
 #include "pageaudit/store/store.h"
 #include "pageaudit/store/writer.h"
 #include "support.h"
@@ -45,6 +46,22 @@ TEST_CASE("a new store records every migration and its schema version") {
   auto again = Store::open(db, StoreOptions{});
   REQUIRE(again);
   CHECK((*again)->migrations_applied_now() == 0);
+}
+
+TEST_CASE("a store opened with a clock stamps its migrations and runs with that clock") {
+  TempDir dir;
+  std::string db = dir.file("s.db");
+  const FixedClock clock(*parse_utc_time("2031-02-03T04:05:06Z"), *Date::parse_iso("2031-02-03"));
+  StoreOptions options;
+  options.clock = &clock;
+  auto store = Store::open(db, options);
+  REQUIRE(store);
+  auto run = start_run((*store)->db(), RunStart{"import", "f.csv", std::nullopt, std::nullopt,
+                                                std::nullopt, std::nullopt});
+  REQUIRE(run);
+  store->reset();
+  CHECK(query(db, "SELECT DISTINCT applied_at FROM schema_migrations") == "2031-02-03T04:05:06Z\n");
+  CHECK(query(db, "SELECT started_at FROM import_runs") == "2031-02-03T04:05:06Z\n");
 }
 
 TEST_CASE("a store newer than the binary is refused with a clear message") {

@@ -35,7 +35,7 @@ class Console {
   bool m_verbose;
 };
 
-Status run_init(const GlobalOptions& global, const Console& console);
+Status run_init(const GlobalOptions& global, const Console& console, const Clock& clock);
 
 struct ImportOptions {
   std::vector<std::string> files;

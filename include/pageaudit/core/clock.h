@@ -69,9 +69,4 @@ std::optional<std::chrono::milliseconds> parse_duration(std::string_view text);
 // "Nd": the day N days before today; nullopt for any other text.
 std::optional<Date> parse_days_ago(std::string_view text, Date today);
 
-// system_clock().now_iso() and system_clock().today(), for code not yet handed a Clock (the
-// store's timestamps).
-std::string utc_now_iso();
-Date today();
-
 }  // namespace pageaudit

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "pageaudit/core/clock.h"
 #include "pageaudit/core/error.h"
 
 struct sqlite3;
@@ -60,6 +61,10 @@ class Database {
   // folder is not writable by this user.
   bool read_only() const;
   const std::string& path() const { return m_path; }
+  // The clock of the store's timestamps (runs, migrations, goals, audits): the system clock unless
+  // the store was opened with another (StoreOptions::clock). The clock must outlive the database.
+  const Clock& clock() const { return *m_clock; }
+  void use_clock(const Clock& clock) { m_clock = &clock; }
 
  private:
   struct Closer {
@@ -67,6 +72,7 @@ class Database {
   };
   std::unique_ptr<sqlite3, Closer> m_db;
   std::string m_path;
+  const Clock* m_clock = &system_clock();
 };
 
 // A prepared statement; keeps its SQL for messages. Parameters are 1-based as in SQLite.

@@ -10,10 +10,11 @@
 namespace pageaudit {
 
 struct StoreOptions {
-  bool create = true;          // create the file when missing (init, import, pull)
-  bool writer = true;          // take the run lock: one writing pageaudit run per store at a time
-  bool wait_for_lock = false;  // --wait: block until the other run finishes instead of exit 75
-  bool read_only = false;      // status/audit reads: no migration, no lock
+  bool create = true;            // create the file when missing (init, import, pull)
+  bool writer = true;            // take the run lock: one writing pageaudit run per store at a time
+  bool wait_for_lock = false;    // --wait: block until the other run finishes instead of exit 75
+  bool read_only = false;        // status/audit reads: no migration, no lock
+  const Clock* clock = nullptr;  // the store's timestamps (Database::clock); null: the system's
 };
 
 // An open, migrated store. Writers hold an advisory lock on 'PATH.lock' for their whole run, so
