@@ -43,6 +43,7 @@ void print(const StoreStatus& status, const Console& console) {
 Status run_status(const GlobalOptions& global, const Console& console, const Clock& clock) {
   StoreOptions options;
   options.read_only = true;
+  options.clock = &clock;
   auto store = Store::open(global.db_path, options);
   if (!store) return tl::unexpected(store.error());
   console.result(

@@ -8,6 +8,16 @@
 namespace pageaudit {
 namespace {
 
+// The local day on the wall: the only place pageaudit reads it (docs/CONVENTIONS.md, Clock).
+Date today_local() {
+  std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  return Date::from_days(days_from_civil(local.tm_year + 1900,
+                                         static_cast<unsigned>(local.tm_mon + 1),
+                                         static_cast<unsigned>(local.tm_mday)));
+}
+
 const char* fixed_by(const char* name) {
   const char* value = std::getenv(name);
   return value && *value ? value : nullptr;
@@ -43,7 +53,7 @@ Date SystemClock::today() const {
   if (const char* fixed = fixed_by("PAGEAUDIT_TODAY")) {
     if (auto date = Date::parse_iso(fixed)) return *date;
   }
-  return Date::today_local();
+  return today_local();
 }
 
 const Clock& system_clock() {

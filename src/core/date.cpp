@@ -68,14 +68,6 @@ std::optional<Date> Date::parse_iso(std::string_view text) {
   return from_ymd(parts[0], parts[1], parts[2]);
 }
 
-Date Date::today_local() {
-  std::time_t now = std::time(nullptr);
-  std::tm local{};
-  localtime_r(&now, &local);
-  return from_days(days_from_civil(local.tm_year + 1900, static_cast<unsigned>(local.tm_mon + 1),
-                                   static_cast<unsigned>(local.tm_mday)));
-}
-
 int Date::year() const {
   return civil_from_days(m_days).year;
 }

@@ -154,18 +154,7 @@ class PullWriter::Impl {
         {&m_post_metric, post_metric_upsert},
         {&m_post_metrics, post_metric_inserts},
         {&m_comment,
-         "INSERT INTO comments(comment_id, post_id, page_id, parent_id, created_time, "
-         "author_hash, author_name_hash, author_id, author_name, from_page, source, as_of, "
-         "run_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'graph', ?11, ?12) "
-         "ON CONFLICT(comment_id) DO UPDATE SET post_id = excluded.post_id, "
-         "page_id = excluded.page_id, parent_id = excluded.parent_id, "
-         "created_time = excluded.created_time, "
-         "author_hash = coalesce(excluded.author_hash, comments.author_hash), "
-         "author_name_hash = coalesce(excluded.author_name_hash, comments.author_name_hash), "
-         "author_id = coalesce(excluded.author_id, comments.author_id), "
-         "author_name = coalesce(excluded.author_name, comments.author_name), "
-         "from_page = excluded.from_page, source = excluded.source, as_of = excluded.as_of, "
-         "run_id = excluded.run_id WHERE excluded.as_of >= comments.as_of"},
+         upsert_sql(k_comments, "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'graph', ?11, ?12)")},
         {&m_coverage_select,
          "SELECT first_day, last_day FROM pull_coverage WHERE page_id = ? AND kind = ?"},
         {&m_coverage_delete, "DELETE FROM pull_coverage WHERE page_id = ? AND kind = ?"},

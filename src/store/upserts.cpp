@@ -62,6 +62,20 @@ const Upsert k_posts{
 const Upsert k_post_metrics{"post_metrics", "post_id, metric, key, value, source, as_of, run_id",
                             "post_id, metric, key", "value = excluded.value", true};
 
+const Upsert k_comments{
+    "comments",
+    "comment_id, post_id, page_id, parent_id, created_time, author_hash, author_name_hash, "
+    "author_id, author_name, from_page, source, as_of, run_id",
+    "comment_id",
+    "post_id = excluded.post_id, page_id = excluded.page_id, parent_id = excluded.parent_id, "
+    "created_time = excluded.created_time, "
+    "author_hash = coalesce(excluded.author_hash, comments.author_hash), "
+    "author_name_hash = coalesce(excluded.author_name_hash, comments.author_name_hash), "
+    "author_id = coalesce(excluded.author_id, comments.author_id), "
+    "author_name = coalesce(excluded.author_name, comments.author_name), "
+    "from_page = excluded.from_page",
+    true};
+
 std::string insert_sql(const Upsert& upsert, std::string_view rows) {
   return insert_into("INSERT", upsert, rows);
 }

@@ -11,7 +11,9 @@
 
 #include "pageaudit/store/store.h"
 #include "support.h"
+#include "values.h"
 
+using pageaudit::test::contains;
 using pageaudit::test::exec;
 using pageaudit::test::query;
 using pageaudit::test::read_file;
@@ -34,10 +36,6 @@ std::string dump(const std::string& db) {
 // The store's bytes, write-ahead log included: what anyone with the file could read.
 std::string store_bytes(const std::string& db) {
   return read_file(db) + read_file(db + "-wal");
-}
-
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
 }
 
 // Page 111 with followers 1000 + 2i on the 60 days i = 0..59 from 2026-09-22 to 2026-11-20:

@@ -19,12 +19,14 @@
 
 #include "output/browser.h"
 #include "support.h"
+#include "values.h"
 
 namespace pageaudit {
 namespace {
 
 using test::BrowserRun;
 using test::console_messages;
+using test::count_of;
 using test::read_file;
 using test::run_pageaudit;
 using test::Tag;
@@ -98,12 +100,6 @@ std::string text_of(const std::string& dom, const std::vector<Tag>& tags) {
     if (end > tag.text_end) text += dom.substr(tag.text_end, end - tag.text_end) + "\n";
   }
   return text;
-}
-
-size_t count_of(const std::string& text, const std::string& part) {
-  size_t n = 0;
-  for (size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++n;
-  return n;
 }
 
 // What the DOM shows of one chart (<figure class="chart">): its caption, whether it has an

@@ -9,10 +9,12 @@
 
 #include "audit/spec_example.h"
 #include "pageaudit/output/html_report.h"
+#include "values.h"
 
 namespace pageaudit {
 namespace {
 
+using test::count_of;
 using test::day;
 
 // Script tags, attribute breakouts with either quote, the raw-text elements' end tags, URLs that
@@ -113,12 +115,6 @@ std::vector<std::string> markup_of(const std::string& html) {
 
 bool has_markup_character(const std::string& text) {
   return text.find_first_of("<>&\"'") != std::string::npos;
-}
-
-size_t count_of(const std::string& text, const std::string& part) {
-  size_t n = 0;
-  for (size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++n;
-  return n;
 }
 
 // 'text' with every occurrence of 'part' cut out: "&amp;" escaped is "&amp;amp;", which holds it.

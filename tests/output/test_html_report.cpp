@@ -7,10 +7,13 @@
 #include "audit/spec_example.h"
 #include "pageaudit/output/html_report.h"
 #include "support.h"
+#include "values.h"
 
 namespace pageaudit {
 namespace {
 
+using test::contains;
+using test::count_of;
 using test::day;
 using test::read_file;
 using test::run_pageaudit;
@@ -19,16 +22,6 @@ using test::write_file;
 
 std::string html_of(const AuditInput& input) {
   return render_html(input, run_audit(input));
-}
-
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
-
-size_t count_of(const std::string& text, const std::string& part) {
-  size_t n = 0;
-  for (size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++n;
-  return n;
 }
 
 // The charts of a report, in order: each <figure class="chart"> ... </figure>.

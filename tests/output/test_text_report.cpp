@@ -5,18 +5,16 @@
 
 #include "audit/spec_example.h"
 #include "pageaudit/output/text_report.h"
+#include "values.h"
 
 namespace pageaudit {
 namespace {
 
+using test::contains;
 using test::day;
 
 std::string report_of(const AuditInput& input, ReportFormat format = ReportFormat::text) {
   return render_report(input, run_audit(input), format);
-}
-
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
 }
 
 // The SPEC's café (spec_example.h), figures worked out by hand:

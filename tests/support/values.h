@@ -1,4 +1,5 @@
-// Small values the tests write by hand: days, approximate numbers, UTF-16 bytes.
+// Small values the tests write by hand, and what they look for in text: days, approximate
+// numbers, UTF-16 bytes, parts of a text.
 #pragma once
 
 #include <cmath>
@@ -21,6 +22,16 @@ inline bool near(double actual, double expected, double tolerance = 1e-9) {
 }
 inline bool near(const std::optional<double>& actual, double expected, double tolerance = 1e-9) {
   return actual && near(*actual, expected, tolerance);
+}
+
+// Whether part occurs in text, and how often (overlapping occurrences count).
+inline bool contains(std::string_view text, std::string_view part) {
+  return text.find(part) != std::string_view::npos;
+}
+inline size_t count_of(std::string_view text, std::string_view part) {
+  size_t n = 0;
+  for (size_t at = text.find(part); at != std::string_view::npos; at = text.find(part, at + 1)) ++n;
+  return n;
 }
 
 // UTF-16 code units as bytes, little- or big-endian, after a byte order mark unless bom is false.

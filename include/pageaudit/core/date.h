@@ -23,8 +23,6 @@ class Date {
   static std::optional<Date> from_ymd(int year, int month, int day);
   // Parses exactly 'YYYY-MM-DD'; nullopt otherwise.
   static std::optional<Date> parse_iso(std::string_view text);
-  // Today in UTC, or in the zone named by $TZ when set (the local day a user means).
-  static Date today_local();
 
   constexpr long days() const { return m_days; }
   int year() const;

@@ -28,6 +28,9 @@ extern const Upsert k_page_metrics;
 extern const Upsert k_page_metric_breakdowns;
 extern const Upsert k_posts;
 extern const Upsert k_post_metrics;
+// A comment as pulled: each missing author field keeps the stored one (a run without --keep-pii
+// keeps clear values an earlier run stored).
+extern const Upsert k_comments;
 
 // "INSERT INTO table(columns) VALUES " + rows: a plain insert, failing on an existing key.
 std::string insert_sql(const Upsert& upsert, std::string_view rows);
