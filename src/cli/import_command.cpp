@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "pageaudit/cli/commands.h"
+#include "pageaudit/core/messages.h"
 #include "pageaudit/store/audit_store.h"
 #include "pageaudit/store/catalog.h"
 #include "pageaudit/store/import_run.h"
@@ -28,7 +29,7 @@ Status import_table_one(Store* store, const std::string& path, TableKind kind,
     if (!total) return tl::unexpected(total.error());
     line += fmt::format(" (stored {}); the store holds {}",
                         options.keep_pii ? "hashed and in clear" : "hashed",
-                        fmt::format("{} {}", *total, *total == 1 ? "customer" : "customers"));
+                        plural(*total, "customer", "customers"));
   }
   console.result(line);
   return {};

@@ -199,4 +199,8 @@ std::string format_date(Date day, Language language) {
       fmt::arg("year", day.year()));
 }
 
+std::string plural(long n, std::string_view one, std::string_view many) {
+  return fmt::format("{} {}", n, n == 1 ? one : many);
+}
+
 }  // namespace pageaudit

@@ -3,15 +3,9 @@
 
 #include <algorithm>
 
+#include "pageaudit/core/messages.h"
+
 namespace pageaudit {
-namespace {
-
-std::string plural(long n, const char* one, const char* many) {
-  return fmt::format("{} {}", n, n == 1 ? one : many);
-}
-
-}  // namespace
-
 std::string pull_summary(const PullReport& report, double seconds) {
   long values = 0, posts = 0, post_metrics = 0, comments = 0;
   size_t complete = 0;

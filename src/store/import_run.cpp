@@ -46,10 +46,6 @@ std::string file_name(const std::string& path) {
   return std::filesystem::path(path).filename().string();
 }
 
-std::string plural(long n, const char* one, const char* many) {
-  return fmt::format("{} {}", n, n == 1 ? one : many);
-}
-
 }  // namespace
 
 Status import_run(Database& db, const RunStart& start,
@@ -128,7 +124,7 @@ std::string describe(const ExportImported& imported) {
   auto add = [&what](long n, const char* one, const char* many) {
     if (n == 0) return;
     if (!what.empty()) what += ", ";
-    what += fmt::format("{} {}", n, n == 1 ? one : many);
+    what += plural(n, one, many);
   };
   add(summary.counts.page_metrics, "daily value", "daily values");
   add(summary.counts.breakdowns, "breakdown value", "breakdown values");

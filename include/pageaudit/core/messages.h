@@ -70,6 +70,10 @@ std::string format_count(long long value, Language language);
 // 56.0 -> "56".
 std::string format_decimal(double value, int decimals, Language language);
 
+// "1 post", "3 posts": a count and its noun, for the command line's English summary lines (the
+// reports' words are in the catalogues).
+std::string plural(long n, std::string_view one, std::string_view many);
+
 // A number rounded to exactly decimals places, zeros kept (amounts of money): 527.5 -> "527.50"
 // (en), "527,50" (es).
 std::string format_fixed(double value, int decimals, Language language);
