@@ -135,8 +135,9 @@ CREATE TABLE comments (
   as_of            TEXT NOT NULL,     -- the day the comment was read
   run_id           INTEGER NOT NULL REFERENCES import_runs(run_id)
 );
-CREATE TABLE customers (
-  customer_key TEXT PRIMARY KEY,      -- coalesce(email_hash, phone_hash, name_hash)
+CREATE TABLE "customers" (
+  page_id      TEXT NOT NULL,         -- the business's Page; '' kept aside by migration 0007
+  customer_key TEXT NOT NULL,         -- coalesce(email_hash, phone_hash, name_hash)
   name_hash    TEXT,                  -- SHA-256 hex of the normalized name; NULL: no name given
   email_hash   TEXT,                  -- SHA-256 hex of the normalized e-mail address
   phone_hash   TEXT,                  -- SHA-256 hex of the phone as digits with country code
@@ -145,7 +146,8 @@ CREATE TABLE customers (
   phone        TEXT,
   city         TEXT,
   source       TEXT NOT NULL,         -- file name of the list that wrote the row last
-  run_id       INTEGER NOT NULL REFERENCES import_runs(run_id)
+  run_id       INTEGER NOT NULL REFERENCES import_runs(run_id),
+  PRIMARY KEY (page_id, customer_key)
 ) WITHOUT ROWID;
 CREATE TABLE field_aliases (
   context  TEXT NOT NULL,             -- 'content' | 'chart' | 'classic' | 'history' | 'audience'
@@ -209,13 +211,14 @@ CREATE TABLE metric_catalog (
   replaced_by   TEXT,
   pull          INTEGER NOT NULL DEFAULT 0 -- 1: pulled from the Graph API while active
 , breakdowns TEXT);
-CREATE TABLE outcomes (
-  date   TEXT NOT NULL,
-  metric TEXT NOT NULL,               -- goals refer to it as 'outcome:<metric>'
-  value  REAL,                        -- NULL: the file's cell was empty
-  source TEXT NOT NULL,
-  run_id INTEGER NOT NULL REFERENCES import_runs(run_id),
-  PRIMARY KEY (date, metric)
+CREATE TABLE "outcomes" (
+  page_id TEXT NOT NULL,              -- the business's Page; '' kept aside by migration 0007
+  date    TEXT NOT NULL,
+  metric  TEXT NOT NULL,              -- goals refer to it as 'outcome:<metric>'
+  value   REAL,                       -- NULL: the file's cell was empty
+  source  TEXT NOT NULL,
+  run_id  INTEGER NOT NULL REFERENCES import_runs(run_id),
+  PRIMARY KEY (page_id, date, metric)
 ) WITHOUT ROWID;
 CREATE TABLE page_metric_breakdowns (
   page_id   TEXT NOT NULL,
@@ -301,14 +304,33 @@ CREATE TABLE pull_state (
                                       -- with no data (the token may lack read_insights); NULL: data came
 , backfill_start TEXT) WITHOUT ROWID;
 CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL);
-CREATE TABLE time_log (
+CREATE TABLE settings (
+  page_id               TEXT PRIMARY KEY,
+  business_name         TEXT,         -- business.name
+  customers             INTEGER,      -- business.customers: size of the customer base
+  hourly_cost           REAL,         -- business.hourly_cost, in currency
+  currency              TEXT,         -- business.currency as written ('EUR')
+  hours_per_day         REAL,         -- effort.hours_per_day: stated effort on days without a log
+  stated_target_share   REAL,         -- audience.stated_target_share, 0..1
+  stated_customer_share REAL,         -- audience.stated_customer_share, 0..1
+  target_countries      TEXT,         -- audience.target_countries as a JSON array ('["ES"]')
+  target_cities         TEXT,         -- audience.target_cities, JSON array
+  target_ages           TEXT,         -- audience.target_ages, JSON array ('["25-34","35-44"]')
+  survey_asked          INTEGER,      -- survey.asked: customers asked whether they follow
+  survey_follow         INTEGER,      -- survey.follow: how many said yes
+  language              TEXT,         -- 'en' | 'es'
+  source                TEXT NOT NULL,-- the goals file as given on the command line
+  loaded_at             TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE "time_log" (
+  page_id  TEXT NOT NULL,             -- the Page worked on; '' kept aside by migration 0007
   date     TEXT NOT NULL,             -- the day worked
   hours    REAL NOT NULL CHECK (hours >= 0 AND hours <= 24),
   activity TEXT NOT NULL DEFAULT '',  -- '' when the file has no activity column or cell
   person   TEXT NOT NULL DEFAULT '',  -- '' when the file has no person column or cell
   source   TEXT NOT NULL,
   run_id   INTEGER NOT NULL REFERENCES import_runs(run_id),
-  PRIMARY KEY (date, activity, person)
+  PRIMARY KEY (page_id, date, activity, person)
 ) WITHOUT ROWID;
 CREATE INDEX audit_runs_page ON audit_runs(page_id, audit_id);
 CREATE INDEX comments_page_time ON comments(page_id, created_time);

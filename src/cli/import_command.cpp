@@ -15,21 +15,23 @@ namespace {
 // Imports one file of the business's (store null: a dry run); on any error the store is left as it
 // was.
 Status import_table_one(Store* store, const std::string& path, TableKind kind,
-                        const ImportOptions& options, const Console& console) {
+                        const std::string& page_id, const ImportOptions& options,
+                        const Console& console) {
   auto file = read_table(path, kind);
   if (!file) return tl::unexpected(file.error());
   if (!store) {
     console.result(fmt::format("{}: would import {}", path, describe(*file)));
     return {};
   }
-  if (auto s = import_table(store->db(), path, *file, options.keep_pii); !s) return s;
+  if (auto s = import_table(store->db(), path, *file, page_id, options.keep_pii); !s) return s;
   std::string line = fmt::format("{}: imported {}", path, describe(*file));
   if (kind == TableKind::customers) {
-    auto total = count_customers(store->db());
+    auto total = count_customers(store->db(), page_id);
     if (!total) return tl::unexpected(total.error());
     line += fmt::format(" (stored {}); the store holds {}",
                         options.keep_pii ? "hashed and in clear" : "hashed",
                         plural(*total, "customer", "customers"));
+    line += fmt::format(" of Page {}", page_id);
   }
   console.result(line);
   return {};
@@ -78,20 +80,23 @@ Status run_import_tables(const GlobalOptions& global, const ImportOptions& optio
   if (options.keep_pii && kind != TableKind::customers) {
     return fail(ExitCode::usage, "--keep-pii applies to --as customers only");
   }
-  if (options.page_id || options.metric || options.exported_on) {
+  if (options.metric || options.exported_on) {
     return failf(ExitCode::usage,
-                 "--as {}: --page, --metric and --exported-on apply to Meta's exports only",
-                 *options.as);
+                 "--as {}: --metric and --exported-on apply to Meta's exports only", *options.as);
   }
   // A dry run reads and checks the files without opening the store.
   std::unique_ptr<Store> store;
+  std::string page_id = options.page_id.value_or("");
   if (!options.dry_run) {
     auto opened = open_store(global, true, clock);
     if (!opened) return tl::unexpected(opened.error());
     store = std::move(*opened);
+    auto page = owner_page(store->db(), options.page_id, *options.as);
+    if (!page) return tl::unexpected(page.error());
+    page_id = *page;
   }
   return import_each(options.files, console, [&](const std::string& path) {
-    return import_table_one(store.get(), path, *kind, options, console);
+    return import_table_one(store.get(), path, *kind, page_id, options, console);
   });
 }
 

@@ -25,12 +25,12 @@ std::optional<std::string> non_empty(const std::string& text) {
 
 // --- import --as ------------------------------------------------------------------------------
 
-Status write_customers(Database& db, const CustomerList& list, bool keep_pii,
-                       const std::string& source, int64_t run_id) {
+Status write_customers(Database& db, const std::string& page_id, const CustomerList& list,
+                       bool keep_pii, const std::string& source, int64_t run_id) {
   auto stmt = db.prepare(
       "INSERT INTO customers(customer_key, name_hash, email_hash, phone_hash, name, email, phone, "
-      "city, source, run_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
-      "ON CONFLICT(customer_key) DO UPDATE SET "
+      "city, source, run_id, page_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
+      "ON CONFLICT(page_id, customer_key) DO UPDATE SET "
       "name_hash = coalesce(excluded.name_hash, customers.name_hash), "
       "email_hash = coalesce(excluded.email_hash, customers.email_hash), "
       "phone_hash = coalesce(excluded.phone_hash, customers.phone_hash), "
@@ -41,42 +41,48 @@ Status write_customers(Database& db, const CustomerList& list, bool keep_pii,
     stmt->bind(1, c.key()).bind(2, c.name_hash).bind(3, c.email_hash).bind(4, c.phone_hash);
     stmt->bind(5, if_kept(keep_pii, c.name)).bind(6, if_kept(keep_pii, c.email));
     stmt->bind(7, if_kept(keep_pii, c.phone)).bind(8, if_kept(keep_pii, c.city));
-    stmt->bind(9, source).bind(10, run_id);
+    stmt->bind(9, source).bind(10, run_id).bind(11, page_id);
     if (auto s = stmt->run(); !s) return s;
   }
   return {};
 }
 
-Result<long> count_customers(Database& db) {
-  auto count = db.scalar_int("SELECT count(*) FROM customers");
-  if (!count) return tl::unexpected(count.error());
-  return static_cast<long>(count->value_or(0));
+Result<long> count_customers(Database& db, const std::string& page_id) {
+  auto stmt = db.prepare("SELECT count(*) FROM customers WHERE page_id = ?1");
+  if (!stmt) return tl::unexpected(stmt.error());
+  stmt->bind(1, page_id);
+  std::optional<int64_t> count;
+  auto s = each_row(*stmt, [&](const Statement& row) { count = row.integer(0); });
+  if (!s) return tl::unexpected(s.error());
+  return static_cast<long>(count.value_or(0));
 }
 
-Status write_time_log(Database& db, std::span<const TimeEntry> entries, const std::string& source,
-                      int64_t run_id) {
+Status write_time_log(Database& db, const std::string& page_id, std::span<const TimeEntry> entries,
+                      const std::string& source, int64_t run_id) {
   auto stmt = db.prepare(
-      "INSERT INTO time_log(date, hours, activity, person, source, run_id) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(date, activity, person) DO UPDATE SET "
+      "INSERT INTO time_log(date, hours, activity, person, source, run_id, page_id) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(page_id, date, activity, person) DO UPDATE "
+      "SET "
       "hours = excluded.hours, source = excluded.source, run_id = excluded.run_id");
   if (!stmt) return tl::unexpected(stmt.error());
   for (const TimeEntry& e : entries) {
     stmt->bind(1, e.date.iso()).bind(2, e.hours).bind(3, e.activity).bind(4, e.person);
-    stmt->bind(5, source).bind(6, run_id);
+    stmt->bind(5, source).bind(6, run_id).bind(7, page_id);
     if (auto s = stmt->run(); !s) return s;
   }
   return {};
 }
 
-Status write_outcomes(Database& db, const OutcomeTable& table, const std::string& source,
-                      int64_t run_id) {
+Status write_outcomes(Database& db, const std::string& page_id, const OutcomeTable& table,
+                      const std::string& source, int64_t run_id) {
   auto stmt = db.prepare(
-      "INSERT INTO outcomes(date, metric, value, source, run_id) VALUES (?1, ?2, ?3, ?4, ?5) "
-      "ON CONFLICT(date, metric) DO UPDATE SET value = excluded.value, source = excluded.source, "
-      "run_id = excluded.run_id");
+      "INSERT INTO outcomes(date, metric, value, source, run_id, page_id) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(page_id, date, metric) DO UPDATE SET "
+      "value = excluded.value, source = excluded.source, run_id = excluded.run_id");
   if (!stmt) return tl::unexpected(stmt.error());
   for (const OutcomeValue& v : table.values) {
     stmt->bind(1, v.date.iso()).bind(2, v.metric).bind(3, v.value).bind(4, source).bind(5, run_id);
+    stmt->bind(6, page_id);
     if (auto s = stmt->run(); !s) return s;
   }
   return {};
@@ -163,11 +169,8 @@ struct AuditInputReader::Queries {
   Statement time_log;
   Statement outcomes;
   Statement audience;
+  Statement customers;
   SeriesBreaks series_breaks;  // the catalogue's, read once
-  // The customer lists are the business's, not a Page's: read once, on the first Page.
-  bool customers_read = false;
-  long customers_imported = 0;
-  std::shared_ptr<const CustomerHashes> customer_hashes;
 };
 
 namespace {
@@ -321,25 +324,19 @@ class InputReader {
                     [&](const Statement& row) { add(m_input.outcomes[row.text(2)], row); });
   }
 
+  // The Page's customer lists: how many customers, and every name, e-mail and phone hash.
   Status customers() {
-    if (!m_q.customers_read) {
-      auto count = count_customers(m_db);
-      if (!count) return tl::unexpected(count.error());
-      auto stmt = m_db.prepare("SELECT name_hash, email_hash, phone_hash FROM customers");
-      if (!stmt) return tl::unexpected(stmt.error());
-      CustomerHashes hashes;
-      auto s = each_row(*stmt, [&](const Statement& row) {
-        for (int column = 0; column < 3; ++column) {
-          if (!row.is_null(column)) hashes.insert(row.text(column));
-        }
-      });
-      if (!s) return s;
-      m_q.customer_hashes = std::make_shared<const CustomerHashes>(std::move(hashes));
-      m_q.customers_imported = *count;
-      m_q.customers_read = true;
-    }
-    m_input.customers_imported = m_q.customers_imported;
-    m_input.customer_hashes = m_q.customer_hashes;
+    CustomerHashes hashes;
+    std::set<std::string> keys;
+    auto s = each_row(scoped(m_q.customers), [&](const Statement& row) {
+      keys.insert(row.text(0));
+      for (int column = 1; column <= 3; ++column) {
+        if (!row.is_null(column)) hashes.insert(row.text(column));
+      }
+    });
+    if (!s) return s;
+    m_input.customers_imported = static_cast<long>(keys.size());
+    m_input.customer_hashes = std::make_shared<const CustomerHashes>(std::move(hashes));
     return {};
   }
 
@@ -429,10 +426,13 @@ Result<AuditInputReader> AuditInputReader::prepare(Database& db) {
        "WHERE" +
            in_window + "AND c.parent_id IS NULL GROUP BY c.comment_id ORDER BY c.comment_id"},
       {&q->time_log,
-       "SELECT date, sum(hours) FROM time_log WHERE date BETWEEN ?2 AND ?3 GROUP BY date"},
+       "SELECT date, sum(hours) FROM time_log WHERE page_id = ?1 AND date BETWEEN ?2 AND ?3 "
+       "GROUP BY date"},
       {&q->outcomes,
-       "SELECT date, value, metric FROM outcomes WHERE date BETWEEN ?2 AND ?3 AND value IS NOT "
-       "NULL"},
+       "SELECT date, value, metric FROM outcomes WHERE page_id = ?1 AND date BETWEEN ?2 AND ?3 "
+       "AND value IS NOT NULL"},
+      {&q->customers,
+       "SELECT customer_key, name_hash, email_hash, phone_hash FROM customers WHERE page_id = ?1"},
       {&q->audience,
        "SELECT dimension, key, value, unit FROM page_metric_breakdowns WHERE page_id = ?1 AND "
        "metric = ?4 AND value IS NOT NULL AND (unit = 'percent' OR unit = 'fraction') AND "

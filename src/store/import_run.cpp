@@ -3,6 +3,7 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <ctime>
@@ -244,26 +245,59 @@ Result<TableFile> read_table(const std::string& path, TableKind kind) {
   return file;
 }
 
-Status import_table(Database& db, const std::string& path, const TableFile& file, bool keep_pii) {
+Status import_table(Database& db, const std::string& path, const TableFile& file,
+                    const std::string& page_id, bool keep_pii) {
   const std::string source = file_name(path);
   const std::string kind = table_name(file.kind);
   const auto write = [&](int64_t run_id) -> Result<RunEnd> {
     Status s;
     switch (file.kind) {
       case TableKind::customers:
-        s = write_customers(db, file.customers, keep_pii, source, run_id);
+        s = write_customers(db, page_id, file.customers, keep_pii, source, run_id);
         break;
       case TableKind::time:
-        s = write_time_log(db, file.time, source, run_id);
+        s = write_time_log(db, page_id, file.time, source, run_id);
         break;
       case TableKind::outcomes:
-        s = write_outcomes(db, file.outcomes, source, run_id);
+        s = write_outcomes(db, page_id, file.outcomes, source, run_id);
         break;
     }
     if (!s) return tl::unexpected(s.error());
     return RunEnd{file.rows_written(), "", std::nullopt, kind};
   };
-  return import_run(db, RunStart{"import", source, path, std::nullopt, kind, std::nullopt}, write);
+  return import_run(db, RunStart{"import", source, path, std::nullopt, kind, page_id}, write);
+}
+
+Result<std::string> owner_page(Database& db, const std::optional<std::string>& given,
+                               std::string_view kind) {
+  auto stmt = db.prepare("SELECT page_id, coalesce(name, '') FROM pages ORDER BY page_id");
+  if (!stmt) return tl::unexpected(stmt.error());
+  std::vector<std::string> ids;
+  std::string listed;
+  auto s = each_row(*stmt, [&](const Statement& row) {
+    ids.push_back(row.text(0));
+    if (ids.size() <= 10) {
+      listed += fmt::format("{}{} {}", listed.empty() ? "" : ", ", row.text(0), row.text(1));
+    }
+  });
+  if (!s) return tl::unexpected(s.error());
+  if (ids.size() > 10) listed += fmt::format(" and {} more", ids.size() - 10);
+  if (given) {
+    if (ids.empty() || std::find(ids.begin(), ids.end(), *given) != ids.end()) return *given;
+    return failf(ExitCode::usage, "--page {}: the store holds no such Page (it holds: {})", *given,
+                 listed);
+  }
+  if (ids.size() == 1) return ids.front();
+  if (ids.empty()) {
+    return failf(ExitCode::usage,
+                 "--as {}: the store holds no Page yet: import the Page's exports first, or name "
+                 "the business's Page with --page ID",
+                 kind);
+  }
+  return failf(ExitCode::usage,
+               "--as {}: the store holds {} Pages; name the business's Page with --page ID (one "
+               "of: {})",
+               kind, ids.size(), listed);
 }
 
 Result<std::optional<std::string>> only_page(Database& db) {

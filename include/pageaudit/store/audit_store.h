@@ -23,18 +23,18 @@ namespace pageaudit {
 // this list replace stored ones where it has them; the clear columns (name, email, phone, city)
 // are written only with keep_pii and are cleared otherwise, so importing a list again without
 // --keep-pii removes the clear values it once stored.
-Status write_customers(Database& db, const CustomerList& list, bool keep_pii,
-                       const std::string& source, int64_t run_id);
-// Distinct customers in the store.
-Result<long> count_customers(Database& db);
+Status write_customers(Database& db, const std::string& page_id, const CustomerList& list,
+                       bool keep_pii, const std::string& source, int64_t run_id);
+// Distinct customers of page_id.
+Result<long> count_customers(Database& db, const std::string& page_id);
 
 // An entry replaces the stored one with the same date, activity and person.
-Status write_time_log(Database& db, std::span<const TimeEntry> entries, const std::string& source,
-                      int64_t run_id);
+Status write_time_log(Database& db, const std::string& page_id, std::span<const TimeEntry> entries,
+                      const std::string& source, int64_t run_id);
 
 // A value replaces the stored one with the same date and metric (an empty cell stores NULL).
-Status write_outcomes(Database& db, const OutcomeTable& table, const std::string& source,
-                      int64_t run_id);
+Status write_outcomes(Database& db, const std::string& page_id, const OutcomeTable& table,
+                      const std::string& source, int64_t run_id);
 
 // --- goals ----------------------------------------------------------------------------------
 
@@ -90,17 +90,16 @@ struct AuditScope {
 //                  Page has no comment and no successful pull; commenters: distinct authors
 //                  (author_hash, else author_name_hash) with their name hashes; reply_hours:
 //                  per visitor's top-level comment in the window, hours to the Page's first reply
-//   time_log       hours per day, summed over activities and people
-//   outcomes       per metric, the days with a value
-//   customers      count and every name, e-mail and phone hash
+//   time_log       the Page's hours per day, summed over activities and people
+//   outcomes       the Page's outcomes: per metric, the days with a value
+//   customers      the Page's customers: count and every name, e-mail and phone hash
 //   audience       the latest page_follows_age_gender / _country / _city breakdown on or before
 //                  as_of, in percent (fractions are scaled; counts are left out)
 // Errors: the store's (ExitCode::cant_create).
 Result<AuditInput> load_audit_input(Database& db, const AuditScope& scope);
 
-// load_audit_input for one Page after another: the queries are prepared once and the store-wide
-// parts (the customers) read once, on the first load. Borrows db, which must outlive the reader;
-// the customers are those of the first load (nothing in between may import a list).
+// load_audit_input for one Page after another: the queries are prepared once. Borrows db, which
+// must outlive the reader.
 class AuditInputReader {
  public:
   // Errors: the store's (ExitCode::cant_create).

@@ -80,8 +80,9 @@ struct TableFile {
 };
 Result<TableFile> read_table(const std::string& path, TableKind kind);
 
-// Writes a file read by read_table() as one run (source: its file name).
-Status import_table(Database& db, const std::string& path, const TableFile& file, bool keep_pii);
+// Writes a file read by read_table() as one run (source: its file name), as page_id's.
+Status import_table(Database& db, const std::string& path, const TableFile& file,
+                    const std::string& page_id, bool keep_pii);
 
 // "650 rows: 637 customers, 13 repeats of an earlier row", "164 time log entries, 177 hours
 // (2026-08-23..2026-11-20)", "350 days of 4 outcomes (visitors, ...), 2025-11-21..2026-11-20":
@@ -89,6 +90,12 @@ Status import_table(Database& db, const std::string& path, const TableFile& file
 std::string describe(const TableFile& file);
 
 // --- queries ------------------------------------------------------------------------------------
+
+// The Page a business's file (--as KIND) belongs to: given (--page), which must be one of the
+// store's Pages unless it holds none yet; else the store's only Page. Errors (ExitCode::usage): a
+// Page the store does not hold; no --page in a store with no Page or several (naming them).
+Result<std::string> owner_page(Database& db, const std::optional<std::string>& given,
+                               std::string_view kind);
 
 // The store's only Page; nullopt when it holds none or several.
 Result<std::optional<std::string>> only_page(Database& db);
