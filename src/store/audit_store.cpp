@@ -1,6 +1,8 @@
 // Customer lists, time logs, outcomes, goals and audits in the store, and the audit's input.
 #include "pageaudit/store/audit_store.h"
 
+#include <fmt/format.h>
+
 #include <map>
 #include <memory>
 #include <set>
@@ -90,6 +92,82 @@ Status write_outcomes(Database& db, const std::string& page_id, const OutcomeTab
 
 // --- goals ----------------------------------------------------------------------------------
 
+std::string json_string_array(std::span<const std::string> items) {
+  std::string json = "[";
+  for (const std::string& item : items) {
+    if (json.size() > 1) json += ',';
+    json += '"';
+    for (const char c : item) {
+      const auto byte = static_cast<unsigned char>(c);
+      switch (c) {
+        case '"':
+          json += "\\\"";
+          break;
+        case '\\':
+          json += "\\\\";
+          break;
+        case '\n':
+          json += "\\n";
+          break;
+        case '\r':
+          json += "\\r";
+          break;
+        case '\t':
+          json += "\\t";
+          break;
+        default:
+          // Other control characters have no short escape; bytes from 0x80 are UTF-8, which JSON
+          // takes as they are.
+          if (byte < 0x20) {
+            json += fmt::format("\\u{:04x}", byte);
+          } else {
+            json += c;
+          }
+      }
+    }
+    json += '"';
+  }
+  return json + "]";
+}
+
+namespace {
+
+// A settings column's JSON array; NULL for an empty list (the file gives none).
+std::optional<std::string> json_list(const std::vector<std::string>& items) {
+  if (items.empty()) return std::nullopt;
+  return json_string_array(items);
+}
+
+}  // namespace
+
+Status write_settings(Database& db, const std::string& page_id, const Goals& goals,
+                      const std::string& source, const std::string& loaded_at) {
+  // The columns of schema version 7: the migration to it calls this too (through
+  // fill_settings_from_goal_files), so a later migration that changes them must keep it working.
+  auto stmt = db.prepare(
+      "INSERT OR REPLACE INTO settings(page_id, business_name, customers, hourly_cost, currency, "
+      "hours_per_day, stated_target_share, stated_customer_share, target_countries, "
+      "target_cities, target_ages, survey_asked, survey_follow, language, source, loaded_at) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)");
+  if (!stmt) return tl::unexpected(stmt.error());
+  const Business& business = goals.business;
+  const Audience& audience = goals.audience;
+  std::optional<int64_t> asked, follow;
+  if (goals.survey) {
+    asked = goals.survey->asked;
+    follow = goals.survey->follow;
+  }
+  std::optional<std::string> language;
+  if (goals.language) language = std::string(language_code(*goals.language));
+  stmt->bind(1, page_id).bind(2, non_empty(business.name)).bind(3, business.customers);
+  stmt->bind(4, business.hourly_cost).bind(5, non_empty(business.currency));
+  stmt->bind(6, goals.effort.hours_per_day).bind(7, audience.stated_target_share);
+  stmt->bind(8, audience.stated_customer_share).bind(9, json_list(audience.target_countries));
+  stmt->bind(10, json_list(audience.target_cities)).bind(11, json_list(audience.target_ages));
+  stmt->bind(12, asked).bind(13, follow).bind(14, language).bind(15, source).bind(16, loaded_at);
+  return stmt->run();
+}
+
 Status save_goals(Database& db, const std::string& page_id, const Goals& goals,
                   std::string_view toml, const std::string& source) {
   Transaction txn(db);
@@ -114,6 +192,8 @@ Status save_goals(Database& db, const std::string& page_id, const Goals& goals,
     if (auto s = insert->run(); !s) return s;
   }
 
+  if (auto s = write_settings(db, page_id, goals, source, now); !s) return s;
+
   auto file = db.prepare(
       "INSERT INTO goal_files(page_id, source, toml, loaded_at) VALUES (?1, ?2, ?3, ?4) "
       "ON CONFLICT(page_id) DO UPDATE SET source = excluded.source, toml = excluded.toml, "
@@ -123,6 +203,22 @@ Status save_goals(Database& db, const std::string& page_id, const Goals& goals,
     return s;
   }
   return txn.commit();
+}
+
+Status fill_settings_from_goal_files(Database& db) {
+  auto files =
+      db.prepare("SELECT page_id, source, toml, loaded_at FROM goal_files ORDER BY page_id");
+  if (!files) return tl::unexpected(files.error());
+  auto rows = files->rows();
+  for (const Statement& row : rows) {
+    const std::string source = row.text(1);
+    auto goals = parse_goals(row.text(2), source);
+    // A text this version no longer accepts must not stop the migration: that Page has no
+    // settings until the next `audit --goals`, which asks for a file that parses.
+    if (!goals) continue;
+    if (auto s = write_settings(db, row.text(0), *goals, source, row.text(3)); !s) return s;
+  }
+  return rows.status();
 }
 
 Result<std::optional<StoredGoals>> load_stored_goals(Database& db, const std::string& page_id) {

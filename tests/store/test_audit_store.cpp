@@ -35,6 +35,12 @@ class Fixture {
                     page, metric, period, date, value, source));
   }
   Database& db() { return m_store->db(); }
+  // Saves toml, a goals file named source, as page's goals.
+  void save(const char* page, const std::string& toml, const std::string& source) {
+    auto goals = parse_goals(toml, source);
+    REQUIRE(goals);
+    REQUIRE(save_goals(db(), page, *goals, toml, source));
+  }
   const std::string& path() const { return m_path; }
 
   // As of 2026-03-03 over 5 days: the window is 2026-02-27 .. 2026-03-03, across February's end.
@@ -366,9 +372,7 @@ TEST_CASE("saved goals replace the Page's goals and read back whole") {
       "language = \"es\"\n[business]\nhourly_cost = 9.5\n[[goal]]\nid = \"a\"\nmetric = "
       "\"followers\"\nat_least = 15000\nby = \"2026-12-31\"\n[[goal]]\nid = \"b\"\nmetric = "
       "\"hours\"\nat_most = 40\n";
-  auto goals = parse_goals(first, "g.toml");
-  REQUIRE(goals);
-  REQUIRE(save_goals(f.db(), "P", *goals, first, "g.toml"));
+  f.save("P", first, "g.toml");
   CHECK(query(f.path(),
               "SELECT page_id, goal_id, objective, metric, bound_kind, bound, by, why, source "
               "FROM goals ORDER BY goal_id") ==
@@ -378,9 +382,7 @@ TEST_CASE("saved goals replace the Page's goals and read back whole") {
   const std::string second =
       "[[goal]]\nid = \"c\"\nobjective = \"loyalty\"\nmetric = "
       "\"outcome:sales\"\nat_least = 100\nwhy = \"ventas\"\n";
-  goals = parse_goals(second, "h.toml");
-  REQUIRE(goals);
-  REQUIRE(save_goals(f.db(), "P", *goals, second, "h.toml"));
+  f.save("P", second, "h.toml");
   CHECK(query(f.path(), "SELECT goal_id, objective, metric, why FROM goals") ==
         "c|loyalty|outcome:sales|ventas\n");
 
@@ -393,6 +395,72 @@ TEST_CASE("saved goals replace the Page's goals and read back whole") {
   auto none = load_stored_goals(f.db(), "Q");
   REQUIRE(none);
   CHECK_FALSE(*none);
+}
+
+// Every column of settings but loaded_at, the wall clock's.
+const std::string k_settings_columns =
+    "page_id, business_name, customers, hourly_cost, currency, hours_per_day, "
+    "stated_target_share, stated_customer_share, target_countries, target_cities, target_ages, "
+    "survey_asked, survey_follow, language, source";
+
+TEST_CASE("saved goals write the Page's settings row, NULL where the file gives nothing") {
+  Fixture f;
+  const std::string full =
+      "page = \"P\"\nlanguage = \"es\"\n[business]\nname = \"Café La Esquina\"\n"
+      "customers = 1800\nhourly_cost = 9.5\ncurrency = \"EUR\"\n[effort]\nhours_per_day = 2.0\n"
+      "[audience]\nstated_target_share = 0.33\nstated_customer_share = 0.1\n"
+      "target_countries = [\"ES\"]\ntarget_cities = [\"Madrid\", \"A \\\"B\\\" \\\\ C\"]\n"
+      "target_ages = [\"25-34\", \"35-44\"]\n[survey]\nasked = 120\nfollow = 34\n";
+  f.save("P", full, "cafe.toml");
+  CHECK(query(f.path(), "SELECT " + k_settings_columns + " FROM settings") ==
+        "P|Café La Esquina|1800|9.5|EUR|2.0|0.33|0.1|[\"ES\"]|[\"Madrid\",\"A \\\"B\\\" \\\\ "
+        "C\"]|[\"25-34\",\"35-44\"]|120|34|es|cafe.toml\n");
+  // The arrays are JSON SQLite reads back to the file's strings.
+  CHECK(query(f.path(), "SELECT e.value FROM settings, json_each(settings.target_cities) e") ==
+        "Madrid\nA \"B\" \\ C\n");
+  // Written in the goals' transaction, with the same loaded_at as goal_files.
+  CHECK(query(f.path(),
+              "SELECT count(*) FROM settings s JOIN goal_files g USING (page_id, "
+              "source, loaded_at)") == "1\n");
+
+  // A file with none of the settings replaces the row with NULLs; another Page's row stays.
+  const std::string bare = "[[goal]]\nid = \"a\"\nmetric = \"followers\"\nat_least = 10\n";
+  f.save("Q", bare, "q.toml");
+  f.save("P", bare, "bare.toml");
+  CHECK(query(f.path(), "SELECT " + k_settings_columns + " FROM settings ORDER BY page_id") ==
+        "P||||||||||||||bare.toml\nQ||||||||||||||q.toml\n");
+}
+
+TEST_CASE("json_string_array writes JSON that SQLite reads back to the same strings") {
+  struct Case {
+    std::vector<std::string> items;
+    std::string json;
+  };
+  const Case cases[] = {
+      {{}, "[]"},
+      {{"ES"}, "[\"ES\"]"},
+      {{"25-34", "65+"}, "[\"25-34\",\"65+\"]"},
+      {{""}, "[\"\"]"},
+      {{"say \"hi\""}, "[\"say \\\"hi\\\"\"]"},
+      {{"a\\b"}, "[\"a\\\\b\"]"},
+      {{"line\nnext\r\ttab"}, "[\"line\\nnext\\r\\ttab\"]"},
+      {{"bell\x07unit\x1f"}, "[\"bell\\u0007unit\\u001f\"]"},
+      {{"Málaga", "A Coruña"}, "[\"Málaga\",\"A Coruña\"]"},
+  };
+  auto store = Store::open_memory();
+  REQUIRE(store);
+  auto read_back = (*store)->db().prepare("SELECT value FROM json_each(?1) ORDER BY key");
+  REQUIRE(read_back);
+  for (const Case& c : cases) {
+    CAPTURE(c.json);
+    const std::string json = json_string_array(c.items);
+    CHECK(json == c.json);
+    read_back->reset();
+    read_back->bind(1, json);
+    std::vector<std::string> items;
+    REQUIRE(each_row(*read_back, [&](const Statement& row) { items.push_back(row.text(0)); }));
+    CHECK(items == c.items);
+  }
 }
 
 TEST_CASE("each audit is recorded, and goal_status shows the latest one per Page") {

@@ -38,11 +38,26 @@ Status write_outcomes(Database& db, const std::string& page_id, const OutcomeTab
 
 // --- goals ----------------------------------------------------------------------------------
 
-// Replaces page_id's rows in goals and its goal_files row, in one transaction of its own.
-// toml is the file's text (kept so that audits without --goals see business, effort, audience
-// and survey too); source the file as given on the command line.
+// Replaces page_id's rows in goals, its goal_files row and its settings row, in one transaction
+// of its own. toml is the file's text (kept so that audits without --goals see business, effort,
+// audience and survey too); source the file as given on the command line.
 Status save_goals(Database& db, const std::string& page_id, const Goals& goals,
                   std::string_view toml, const std::string& source);
+
+// Replaces page_id's settings row with the goals file's settings (SPEC 4), inside the caller's
+// transaction: NULL where the file gives nothing (an empty name or currency, no survey, an empty
+// target list); target_* as JSON arrays of strings; language 'en' | 'es'.
+Status write_settings(Database& db, const std::string& page_id, const Goals& goals,
+                      const std::string& source, const std::string& loaded_at);
+
+// For the migration to schema version 7, inside its transaction: a settings row for every
+// goal_files row, with that row's source and loaded_at. A text that no longer parses is skipped:
+// its Page has no settings until the next `audit --goals`.
+Status fill_settings_from_goal_files(Database& db);
+
+// A JSON array of the strings ('["ES","Madrid"]'), escaped as JSON requires: quote, backslash
+// and control characters; UTF-8 passes as it is. "[]" for none.
+std::string json_string_array(std::span<const std::string> items);
 
 struct StoredGoals {
   Goals goals;
