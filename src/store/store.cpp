@@ -5,12 +5,14 @@
 #include <sys/file.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 
 #include "pageaudit/core/clock.h"
 #include "pageaudit/core/embedded.h"
+#include "pageaudit/store/audit_store.h"
 
 namespace pageaudit {
 
@@ -33,6 +35,16 @@ Error lock_file_error(const std::string& path, const std::string& lock_path, int
     default:
       return cannot_write(path,
                           fmt::format("cannot create {}: {}", lock_path, std::strerror(error)));
+  }
+}
+
+// What a migration needs beyond its SQL, run after it in the same transaction.
+Status after_migration(Database& db, int version) {
+  switch (version) {
+    case 7:
+      return fill_settings_from_goal_files(db);  // settings parsed from the goals files' texts
+    default:
+      return {};
   }
 }
 
@@ -98,7 +110,7 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& path, const StoreO
     return store;
   }
 
-  if (auto s = store->configure(!exists); !s) {
+  if (auto s = store->configure(!exists, options.migrate_to); !s) {
     // A store this run created and could not finish (a full disk) is removed: the next run
     // starts from nothing rather than from an empty file that looks like a store.
     if (!exists) {
@@ -110,7 +122,7 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& path, const StoreO
   return store;
 }
 
-Status Store::configure(bool fresh) {
+Status Store::configure(bool fresh, int migrate_to) {
   // 8 KiB pages for a new store: fewer B-tree pages per row on bulk imports (6% fewer
   // instructions on the import benchmark). Only possible before the first table exists.
   if (fresh) {
@@ -129,7 +141,7 @@ Status Store::configure(bool fresh) {
       !s) {
     return s;
   }
-  return migrate();
+  return migrate(migrate_to);
 }
 
 Result<std::unique_ptr<Store>> Store::open_memory() {
@@ -143,7 +155,7 @@ Result<std::unique_ptr<Store>> Store::open_memory() {
   return store;
 }
 
-Status Store::migrate() {
+Status Store::migrate(int migrate_to) {
   auto version = m_db.scalar_int("PRAGMA user_version");
   if (!version) return tl::unexpected(version.error());
   m_schema_version = static_cast<int>(version->value_or(0));
@@ -155,7 +167,8 @@ Status Store::migrate() {
         "use a newer pageaudit",
         m_path, m_schema_version, PAGEAUDIT_VERSION, latest);
   }
-  if (m_schema_version == latest) return {};
+  const int target = migrate_to > 0 ? std::min(migrate_to, latest) : latest;
+  if (m_schema_version >= target) return {};
 
   // All pending migrations in one transaction: a store is never left half migrated.
   Transaction txn(m_db);
@@ -170,18 +183,20 @@ Status Store::migrate() {
       m_db.prepare("INSERT INTO schema_migrations(version, name, applied_at) VALUES (?, ?, ?)");
   if (!record) return tl::unexpected(record.error());
   const std::string now = m_db.clock().now_iso();
-  for (int v = m_schema_version + 1; v <= latest; ++v) {
+  for (int v = m_schema_version + 1; v <= target; ++v) {
     const EmbeddedFile& migration = k_migrations[v - 1];
-    if (auto s = m_db.exec(migration.text); !s) {
+    Status applied = m_db.exec(migration.text);
+    if (applied) applied = after_migration(m_db, v);
+    if (!applied) {
       return failf(ExitCode::software, "migration {} failed: {}", migration.name,
-                   s.error().message);
+                   applied.error().message);
     }
     if (auto s = record->bind(1, v).bind(2, migration.name).bind(3, now).run(); !s) return s;
     ++m_applied_now;
   }
-  if (auto s = m_db.exec(fmt::format("PRAGMA user_version = {}", latest)); !s) return s;
+  if (auto s = m_db.exec(fmt::format("PRAGMA user_version = {}", target)); !s) return s;
   if (auto s = txn.commit(); !s) return s;
-  m_schema_version = latest;
+  m_schema_version = target;
   return {};
 }
 

@@ -64,6 +64,38 @@ TEST_CASE("a store opened with a clock stamps its migrations and runs with that 
   CHECK(query(db, "SELECT started_at FROM import_runs") == "2031-02-03T04:05:06Z\n");
 }
 
+TEST_CASE(
+    "the migration to version 7 writes settings for the goals files a version 6 store holds") {
+  TempDir dir;
+  std::string db = dir.file("s.db");
+  {
+    StoreOptions v6;
+    v6.migrate_to = 6;
+    auto store = Store::open(db, v6);
+    REQUIRE(store);
+    CHECK((*store)->schema_version() == 6);
+    // Page A's goals file parses; Page B's holds a key this version refuses (a file loaded by an
+    // older pageaudit, say), which must not stop the migration.
+    REQUIRE((*store)->db().exec(
+        "INSERT INTO goal_files(page_id, source, toml, loaded_at) VALUES "
+        "('A', 'a.toml', 'language = \"es\"\n[business]\ncustomers = 1800\nhourly_cost = 9.5\n"
+        "[audience]\ntarget_cities = [\"Madrid\"]\n[survey]\nasked = 120\nfollow = 34\n"
+        "[[goal]]\nid = \"f\"\nmetric = \"followers\"\nat_least = 15000\n', "
+        "'2026-01-02T03:04:05Z'), "
+        "('B', 'b.toml', '[business]\nhourly_cost = 9.5\nbudget = 3\n', '2026-01-02T03:04:05Z')"));
+  }
+  CHECK(query(db, "SELECT count(*) FROM sqlite_master WHERE name = 'settings'") == "0\n");
+  auto store = Store::open(db, StoreOptions{});
+  REQUIRE(store);
+  CHECK((*store)->schema_version() == latest_schema_version());
+  store->reset();
+  CHECK(query(db,
+              "SELECT page_id, customers, hourly_cost, currency, target_cities, survey_asked, "
+              "survey_follow, language, source, loaded_at FROM settings") ==
+        "A|1800|9.5||[\"Madrid\"]|120|34|es|a.toml|2026-01-02T03:04:05Z\n");
+  CHECK(query(db, "SELECT count(*) FROM goal_files") == "2\n");
+}
+
 TEST_CASE("a store newer than the binary is refused with a clear message") {
   TempDir dir;
   std::string db = dir.file("s.db");

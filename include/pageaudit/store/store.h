@@ -15,6 +15,7 @@ struct StoreOptions {
   bool wait_for_lock = false;    // --wait: block until the other run finishes instead of exit 75
   bool read_only = false;        // status/audit reads: no migration, no lock
   const Clock* clock = nullptr;  // the store's timestamps (Database::clock); null: the system's
+  int migrate_to = 0;            // tests: migrate up to this schema version only; 0: the latest
 };
 
 // An open, migrated store. Writers hold an advisory lock on 'PATH.lock' for their whole run, so
@@ -41,8 +42,9 @@ class Store {
  private:
   Store() = default;
   // Pragmas (page size for a fresh store, WAL, cache) and migrations.
-  Status configure(bool fresh);
-  Status migrate();
+  Status configure(bool fresh, int migrate_to);
+  // Applies the migrations after the store's version up to migrate_to (0: the latest).
+  Status migrate(int migrate_to = 0);
 
   Database m_db;
   std::string m_path;
