@@ -19,25 +19,99 @@ namespace {
 const std::vector<std::string> k_env = {"PAGEAUDIT_TODAY=2026-11-21",
                                         "PAGEAUDIT_NOW=2026-11-21T08:00:00Z"};
 
-// The demo's store, made once for the whole file: `pageaudit demo` (which audits as of
-// 2026-11-20), then an audit as of 2026-10-31 and the default one again, so that the goals have a
-// history and the latest audit is still the demo's.
+// The two clients of the store: the demo café, the Page every query of the docs names, and a
+// bookshop whose data is the café's changed so that no figure of one equals the other's.
+const std::string k_cafe = "100064197037125";
+const std::string k_shop = "200000000000002";
+const std::vector<std::string> k_pages = {k_cafe, k_shop};
+
+// The bookshop's rows, copied from the café's: every Page metric doubled (followers 19,748), the
+// same audience breakdown and posts, half the hours logged, sales doubled and no other outcome,
+// and 300 of the café's 637 customers.
+const std::string k_shop_rows = R"(BEGIN;
+INSERT INTO pages(page_id, name, source, updated_at)
+VALUES ('200000000000002', 'Librería Norte', 'test', '2026-11-21T08:00:00Z');
+INSERT INTO page_metrics(page_id, metric, period, date, value, end_time, source, as_of, run_id)
+SELECT '200000000000002', metric, period, date, value * 2, end_time, source, as_of, run_id
+FROM page_metrics WHERE page_id = '100064197037125';
+INSERT INTO page_metric_breakdowns(page_id, metric, period, date, dimension, key, value, unit,
+                                   source, as_of, run_id)
+SELECT '200000000000002', metric, period, date, dimension, key, value, unit, source, as_of, run_id
+FROM page_metric_breakdowns WHERE page_id = '100064197037125';
+INSERT INTO posts(post_id, page_id, created_time, type, title, message, permalink, source, as_of,
+                  run_id)
+SELECT '200000000000002' || substr(post_id, instr(post_id, '_')), '200000000000002',
+       created_time, type, title, message, permalink, source, as_of, run_id
+FROM posts WHERE page_id = '100064197037125';
+INSERT INTO time_log(page_id, date, hours, activity, person, source, run_id)
+SELECT '200000000000002', date, hours / 2, activity, person, source, run_id
+FROM time_log WHERE page_id = '100064197037125';
+INSERT INTO outcomes(page_id, date, metric, value, source, run_id)
+SELECT '200000000000002', date, metric, value * 2, source, run_id
+FROM outcomes WHERE page_id = '100064197037125' AND metric = 'sales';
+INSERT INTO customers(page_id, customer_key, name_hash, email_hash, phone_hash, source, run_id)
+SELECT '200000000000002', customer_key, name_hash, email_hash, phone_hash, source, run_id
+FROM customers WHERE page_id = '100064197037125' ORDER BY customer_key LIMIT 300;
+COMMIT;)";
+
+// The bookshop's goals file: settings unlike the café's (no customer base: the survey applies
+// to the 300 imported; other ages; 3 hours a day at 20 USD).
+const std::string k_shop_goals = R"(page = "200000000000002"
+language = "en"
+[business]
+name = "Librería Norte"
+hourly_cost = 20
+currency = "USD"
+[effort]
+hours_per_day = 3.0
+[audience]
+target_cities = ["Madrid"]
+target_ages = ["18-24", "25-34"]
+[survey]
+asked = 50
+follow = 20
+[[goal]]
+id = "followers-25k"
+objective = "grow_audience"
+metric = "followers"
+at_least = 25000
+by = "2027-06-30"
+)";
+
+// The store, made once for the whole file: `pageaudit demo` (which audits the café as of
+// 2026-11-20), the bookshop's rows, then audits as of 2026-10-31 and the default day of each Page
+// (the bookshop's first with its goals file), so that the goals have a history and the café's
+// latest audit is still the demo's.
 const std::string& demo_store() {
   static TempDir dir;
   static const std::string db = [] {
     const std::string path = dir.file("demo.db");
-    for (const std::vector<std::string>& args : {std::vector<std::string>{"demo"},
-                                                 {"-q", "audit", "--as-of", "2026-10-31"},
-                                                 {"-q", "audit"}}) {
-      std::vector<std::string> command = {"--db", path};
-      command.insert(command.end(), args.begin(), args.end());
-      const auto r = run_pageaudit(command, k_env);
+    const std::string shop_goals = dir.file("shop.toml");
+    pageaudit::test::write_file(shop_goals, k_shop_goals);
+    const auto run = [&](std::vector<std::string> args) {
+      args.insert(args.begin(), {"--db", path});
+      const auto r = run_pageaudit(args, k_env);
       INFO(r.err);
       REQUIRE(r.exit_code == 0);
-    }
+    };
+    run({"demo"});
+    pageaudit::test::exec(path, k_shop_rows);
+    run({"-q", "audit", "--page", k_cafe, "--as-of", "2026-10-31"});
+    run({"-q", "audit", "--goals", shop_goals, "--as-of", "2026-10-31"});
+    run({"-q", "audit", "--page", k_shop});
+    run({"-q", "audit", "--page", k_cafe});
     return path;
   }();
   return db;
+}
+
+// sql with the café's id replaced by page's.
+std::string for_page(std::string sql, const std::string& page) {
+  for (size_t at = sql.find(k_cafe); at != std::string::npos; at = sql.find(k_cafe, at)) {
+    sql.replace(at, k_cafe.size(), page);
+    at += page.size();
+  }
+  return sql;
 }
 
 std::string schema_doc_path() {
@@ -86,67 +160,103 @@ std::vector<std::string> rows_of(const std::string& out) {
 }
 
 struct Expected {
-  std::vector<std::string> rows;  // the first rows, each a prefix of the row the query gives
+  std::vector<std::string> rows;  // the first rows after the Page's id, each a prefix of the rest
   bool all_rows;                  // the query gives exactly these rows
 };
 
-// The figures the demo's audit prints (tests/golden/demo_audit_en.txt) or the sample files hold,
-// worked out by hand; the SQL prints REAL columns with a decimal point.
-const std::map<std::string, Expected> k_answers = {
-    // Followers 9,874 on 20 November 2026, from the follower history export.
-    {"followers on the latest day", {{"100064197037125|2026-11-20|9874.0|page_follows"}, true}},
-    // Net change in 28 days +93: the window is 2026-10-24..2026-11-20.
-    {"net change over the window", {{"2026-11-20|2026-10-24|9874.0|93.0"}, true}},
-    // Views 49,380, engagements 1,293 (2.6% of views), Page visits 1,196, posts 16.
-    {"activity over the window", {{"49380.0|1293.0|1196.0|16|2.6"}, true}},
-    // Week of Monday 16 November, data to Friday 20: views 1712+2551+1566+1119+1614 = 8562,
-    // engagements 59+61+35+20+65 = 240, visits 40+52+41+28+40 = 201, posts on the 16th, 17th, 20th.
-    {"views and engagements per week", {{"2026-11-16|5|9874.0|8562.0|240.0|201.0|3"}, false}},
-    {"outcomes over the window",
-     {{"revenue|12562.05", "sales|1406.0", "visitors|1745.0", "web_visits|1004.0"}, true}},
-    // 34 of 120 asked follow, applied to 1,800 customers: 510 (5.2%, 3.8% to 6.7%).
-    {"customer estimates of the latest audit", {{"survey|510|0.0517|0.0384|0.0674|120"}, true}},
-    // samples/customers.csv: 650 rows, 13 of them repeats.
-    {"customers imported", {{"637"}, true}},
-    // The demo has no comments (they come from pull).
-    {"commenters who are customers", {{"0|0"}, true}},
-    // Madrid 58.4% × ages 25-44 (18.9 + 14.6 + 13.4 + 10.6 = 57.5%) = 0.3358; × 9874 = 3315.7.
-    {"useful followers from the audience breakdown", {{"0.336|3316.0"}, true}},
-    // 58.5 h logged on 26 days + 2 days × 2 h = 62.5 h; × 9.50 = 593.75; / 3316 = 0.01885 and
-    // 0.1791.
-    {"hours and cost per useful follower", {{"62.5|593.75|3316|0.0188|0.179"}, true}},
-    // Three audits: as of 2026-10-31 (9,818 followers that day) and twice as of 2026-11-20.
-    {"figures of every audit",
-     {{"2026-10-31|9818|", "2026-11-20|9874|93|62.5|510|3316|0.0188|0.179",
-       "2026-11-20|9874|93|62.5|510|3316|0.0188|0.179"},
-      true}},
-    {"goal status over time",
-     {{"2026-10-31|followers-15k|behind|9818.0|", "2026-11-20|followers-15k|behind|9874.0|9986.",
-       "2026-11-20|followers-15k|behind|9874.0|9986.", "2026-10-31|followers-30k|behind|9818.0|",
-       "2026-11-20|followers-30k|behind|9874.0|10985.",
-       "2026-11-20|followers-30k|behind|9874.0|10985."},
-      true}},
-    {"latest goal status",
-     {{"followers-15k|followers|behind|9874.0|2032-01-06",
-       "followers-30k|followers|behind|9874.0|2047-01-06"},
-      true}},
-    // The lines `pageaudit status` prints for the sample follows and follower history, one export
-    // a year.
-    {"coverage per metric and source",
-     {{"100064197037125|page_daily_follows|day|Seguidores (1).csv|2024-11-21|2025-11-20|365",
-       "100064197037125|page_daily_follows|day|Seguidores.csv|2025-11-21|2026-11-20|365",
-       "100064197037125|page_follows|day|FollowerHistory_Nov-21-2024_Nov-20-2025.csv|2024-11-21|"
-       "2025-11-20|365",
-       "100064197037125|page_follows|day|FollowerHistory_Nov-21-2025_Nov-20-2026.csv|2025-11-21|"
-       "2026-11-20|365"},
-      false}},
-    {"retired metrics in the store",
-     {{"page_impressions|2025-11-15|page_media_view",
-       "page_impressions_unique|2026-06-15|page_total_media_view_unique"},
-      true}},
+// A query's answers for the café and for the bookshop.
+struct Answers {
+  Expected cafe;
+  Expected shop;
 };
 
-void check_rows(const std::string& out, const Expected& expected) {
+// The figures each Page's audit prints (the café's: tests/golden/demo_audit_en.txt) or its files
+// hold, worked out by hand; the SQL prints REAL columns with a decimal point. Every answer starts
+// with the Page's id, left out here.
+const std::map<std::string, Answers> k_answers = {
+    // Followers 9,874 on 20 November 2026, from the follower history export.
+    {"followers on the latest day",
+     {{{"2026-11-20|9874.0|page_follows"}, true}, {{"2026-11-20|19748.0|page_follows"}, true}}},
+    // Net change in 28 days +93: the window is 2026-10-24..2026-11-20.
+    {"net change over the window",
+     {{{"2026-11-20|2026-10-24|9874.0|93.0"}, true},
+      {{"2026-11-20|2026-10-24|19748.0|186.0"}, true}}},
+    // Views 49,380, engagements 1,293 (2.6% of views), Page visits 1,196, posts 16.
+    {"activity over the window",
+     {{{"49380.0|1293.0|1196.0|16|2.6"}, true}, {{"98760.0|2586.0|2392.0|16|2.6"}, true}}},
+    // Week of Monday 16 November, data to Friday 20: views 1712+2551+1566+1119+1614 = 8562,
+    // engagements 59+61+35+20+65 = 240, visits 40+52+41+28+40 = 201, posts on the 16th, 17th, 20th.
+    {"views and engagements per week",
+     {{{"2026-11-16|5|9874.0|8562.0|240.0|201.0|3"}, false},
+      {{"2026-11-16|5|19748.0|17124.0|480.0|402.0|3"}, false}}},
+    {"outcomes over the window",
+     {{{"revenue|12562.05", "sales|1406.0", "visitors|1745.0", "web_visits|1004.0"}, true},
+      {{"sales|2812.0"}, true}}},
+    // The café: 34 of 120 asked follow, applied to 1,800 customers: 510 (5.2%, 3.8% to 6.7%). The
+    // bookshop: 20 of 50 of the 300 customers imported: 120 (0.6%, 0.4% to 0.8%).
+    {"customer estimates of the latest audit",
+     {{{"survey|510|0.0517|0.0384|0.0674|120"}, true},
+      {{"survey|120|0.00608|0.00419|0.00818|50"}, true}}},
+    {"survey estimate from the settings", {{{"34|120|1800|510"}, true}, {{"20|50|300|120"}, true}}},
+    // samples/customers.csv: 650 rows, 13 of them repeats.
+    {"customers imported", {{{"637"}, true}, {{"300"}, true}}},
+    // The demo has no comments (they come from pull).
+    {"commenters who are customers", {{{"0|0"}, true}, {{"0|0"}, true}}},
+    // Madrid 58.4% × ages 25-44 (18.9 + 14.6 + 13.4 + 10.6 = 57.5%) = 0.3358; × 9874 = 3315.7.
+    // The bookshop's 4,913 (24.9%) of 19,748 for Madrid and 18-34.
+    {"useful followers from the audience breakdown",
+     {{{"0.336|3316.0"}, true}, {{"0.249|4913.0"}, true}}},
+    // 58.5 h logged on 26 days + 2 days × 2 h = 62.5 h; × 9.50 = 593.75; / 3316 = 0.01885 and
+    // 0.1791. The bookshop: 29.25 h + 2 × 3 h = 35.25 h; × 20 = 705; / 4913 = 0.00717, 0.1435.
+    {"hours and cost per useful follower",
+     {{{"62.5|593.75|3316|0.0188|0.179"}, true}, {{"35.25|705.0|4913|0.0072|0.143"}, true}}},
+    // samples/time_log.csv's week of Monday 16 November; the bookshop logged half of it.
+    {"hours logged per week and person",
+     {{{"2026-11-16|Lucía|4.75", "2026-11-16|Marcos|6.0", "2026-11-09|Lucía|5.5"}, false},
+      {{"2026-11-16|Lucía|2.375", "2026-11-16|Marcos|3.0", "2026-11-09|Lucía|2.75"}, false}}},
+    // Three audits of the café: as of 2026-10-31 (9,818 followers that day) and twice as of
+    // 2026-11-20. Two of the bookshop, the first without useful followers: its audience
+    // breakdown is from 2026-11-20.
+    {"figures of every audit",
+     {{{"2026-10-31|9818|", "2026-11-20|9874|93|62.5|510|3316|0.0188|0.179",
+        "2026-11-20|9874|93|62.5|510|3316|0.0188|0.179"},
+       true},
+      {{"2026-10-31|19636|190|40.0|120|||", "2026-11-20|19748|186|35.3|120|4913|0.00717|0.143"},
+       true}}},
+    {"goal status over time",
+     {{{"2026-10-31|followers-15k|behind|9818.0|", "2026-11-20|followers-15k|behind|9874.0|9986.",
+        "2026-11-20|followers-15k|behind|9874.0|9986.", "2026-10-31|followers-30k|behind|9818.0|",
+        "2026-11-20|followers-30k|behind|9874.0|10985.",
+        "2026-11-20|followers-30k|behind|9874.0|10985."},
+       true},
+      {{"2026-10-31|followers-25k|behind|19636.0|21215.",
+        "2026-11-20|followers-25k|behind|19748.0|20963."},
+       true}}},
+    {"latest goal status",
+     {{{"followers-15k|followers|behind|9874.0|2032-01-06",
+        "followers-30k|followers|behind|9874.0|2047-01-06"},
+       true},
+      {{"followers-25k|followers|behind|19748.0|2029-07-07"}, true}}},
+    // The lines `pageaudit status` prints for the sample follows and follower history, one export
+    // a year; the bookshop's rows keep the café's sources.
+    {"coverage per metric and source",
+     {{{"page_daily_follows|day|Seguidores (1).csv|2024-11-21|2025-11-20|365",
+        "page_daily_follows|day|Seguidores.csv|2025-11-21|2026-11-20|365",
+        "page_follows|day|FollowerHistory_Nov-21-2024_Nov-20-2025.csv|2024-11-21|2025-11-20|365",
+        "page_follows|day|FollowerHistory_Nov-21-2025_Nov-20-2026.csv|2025-11-21|2026-11-20|365"},
+       false},
+      {{"page_daily_follows|day|Seguidores (1).csv|2024-11-21|2025-11-20|365"}, false}}},
+    {"retired metrics in the store",
+     {{{"page_impressions|2025-11-15|page_media_view",
+        "page_impressions_unique|2026-06-15|page_total_media_view_unique"},
+       true},
+      {{"page_impressions|2025-11-15|page_media_view",
+        "page_impressions_unique|2026-06-15|page_total_media_view_unique"},
+       true}}},
+};
+
+// Every row of out is page's (its first column) and the rest of the first ones begin as expected.
+void check_rows(const std::string& out, const std::string& page, const Expected& expected) {
   const std::vector<std::string> rows = rows_of(out);
   CAPTURE(out);
   if (expected.all_rows) {
@@ -154,9 +264,12 @@ void check_rows(const std::string& out, const Expected& expected) {
   } else {
     REQUIRE(rows.size() >= expected.rows.size());
   }
-  for (size_t i = 0; i < expected.rows.size(); ++i) {
+  for (size_t i = 0; i < rows.size(); ++i) {
     CAPTURE(i);
-    CHECK(rows[i].rfind(expected.rows[i], 0) == 0);
+    REQUIRE(rows[i].rfind(page + "|", 0) == 0);
+    if (i < expected.rows.size()) {
+      CHECK(rows[i].substr(page.size() + 1).rfind(expected.rows[i], 0) == 0);
+    }
   }
 }
 
@@ -183,15 +296,27 @@ TEST_CASE(
     CAPTURE(block.sql);
     CHECK(!block.title.empty());
     CHECK(is_one_statement(block.sql));
-    CHECK(query(demo_store(), block.sql) != "");
+    for (const std::string& page : k_pages) {
+      CHECK(query(demo_store(), for_page(block.sql, page)) != "");
+    }
   }
 }
 
-TEST_CASE("the documented queries give the figures the demo's audit prints") {
+TEST_CASE("every query names its Page once, with the demo café's id, for the reader to replace") {
+  for (const SqlBlock& block : documented_queries()) {
+    CAPTURE(block.sql);
+    CHECK(block.sql.find("page_id = '" + k_cafe + "'") != std::string::npos);
+    CHECK(block.sql.find(k_cafe) == block.sql.rfind(k_cafe));
+  }
+}
+
+TEST_CASE("the documented queries give each Page the figures its audit prints, and only its own") {
   const std::vector<SqlBlock> blocks = documented_queries();
-  for (const auto& [title, expected] : k_answers) {
+  for (const auto& [title, answers] : k_answers) {
     CAPTURE(title);
-    check_rows(query(demo_store(), sql_titled(blocks, title)), expected);
+    const std::string sql = sql_titled(blocks, title);
+    check_rows(query(demo_store(), sql), k_cafe, answers.cafe);
+    check_rows(query(demo_store(), for_page(sql, k_shop)), k_shop, answers.shop);
   }
 }
 
@@ -222,13 +347,20 @@ TEST_CASE("the commenters query counts the people the audit's match estimate cou
   comment("again", "2026-11-02T10:00:00Z", "person0", customers[0], 0);
   comment("reply", "2026-11-02T11:00:00Z", "page", customers[12], 1);
   comment("early", "2026-10-23T23:59:59Z", "person40", customers[13], 0);
+  // Another client's customers bear the names of the other 28 commenters: they count for no one
+  // here.
+  for (int i = 12; i < 40; ++i) {
+    sql += "INSERT INTO customers(page_id, customer_key, name_hash, source, run_id) VALUES ('" +
+           k_shop + "', 'k" + std::to_string(i) + "', 'stranger" + std::to_string(i) +
+           "', 'other.csv', 1);";
+  }
   pageaudit::test::exec(db, sql + "COMMIT;");
   REQUIRE(run_pageaudit({"--db", db, "-q", "audit"}, k_env).exit_code == 0);
 
   const std::vector<SqlBlock> blocks = documented_queries();
-  CHECK(query(db, sql_titled(blocks, "commenters who are customers")) == "40|12\n");
+  CHECK(query(db, sql_titled(blocks, "commenters who are customers")) == k_cafe + "|40|12\n");
   // The audit's match estimate rests on the same people: 12 / 40 = 0.3 of 9,874 followers = 2962.
-  check_rows(query(db, sql_titled(blocks, "customer estimates of the latest audit")),
+  check_rows(query(db, sql_titled(blocks, "customer estimates of the latest audit")), k_cafe,
              {{"survey|510|", "match|2962|0.3|"}, true});
 }
 
@@ -272,6 +404,7 @@ TEST_CASE("daily_activity puts each day's metrics side by side under readable na
   // 20 November 2026 in the sample exports: 9,874 followers, 8 follows, 1,614 views, 716
   // viewers, 65 engagements, 40 visits, no link click, one post; nothing on unfollows, call-to-
   // action clicks or video plays (NULL, not 0).
-  CHECK(query(demo_store(), "SELECT * FROM daily_activity WHERE date = '2026-11-20'") ==
+  CHECK(query(demo_store(), "SELECT * FROM daily_activity WHERE page_id = '" + k_cafe +
+                                "' AND date = '2026-11-20'") ==
         "100064197037125|2026-11-20|9874.0|8.0||1614.0|716.0|65.0|40.0|0.0|||1\n");
 }
