@@ -105,7 +105,8 @@ const std::map<std::string, Expected> k_answers = {
     {"outcomes over the window",
      {{"revenue|12562.05", "sales|1406.0", "visitors|1745.0", "web_visits|1004.0"}, true}},
     // 34 of 120 asked follow, applied to 1,800 customers: 510 (5.2%, 3.8% to 6.7%).
-    {"customer estimates of the latest audit", {{"survey|510|0.0517|0.0384|0.0674|120"}, true}},
+    {"customer estimates of the latest audit",
+     {{"survey|510|0.0516508000810209|0.0383564213827187|0.0673955484548792|120"}, true}},
     // samples/customers.csv: 650 rows, 13 of them repeats.
     {"customers imported", {{"637"}, true}},
     // The demo has no comments (they come from pull).
@@ -117,8 +118,9 @@ const std::map<std::string, Expected> k_answers = {
     {"hours and cost per useful follower", {{"62.5|593.75|3316|0.0188|0.179"}, true}},
     // Three audits: as of 2026-10-31 (9,818 followers that day) and twice as of 2026-11-20.
     {"figures of every audit",
-     {{"2026-10-31|9818|", "2026-11-20|9874|93|62.5|510|3316|0.0188|0.179",
-       "2026-11-20|9874|93|62.5|510|3316|0.0188|0.179"},
+     // Unrounded: 62.5 / 3316 hours and 593.75 / 3316 money per useful follower.
+     {{"2026-10-31|9818|", "2026-11-20|9874|93|62.5|510|3316|0.0188480096501809|0.179056091676719",
+       "2026-11-20|9874|93|62.5|510|3316|0.0188480096501809|0.179056091676719"},
       true}},
     {"goal status over time",
      {{"2026-10-31|followers-15k|behind|9818.0|", "2026-11-20|followers-15k|behind|9874.0|9986.",
