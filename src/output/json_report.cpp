@@ -1,10 +1,12 @@
 // JSON rendering of AuditResult with RapidJSON's streaming writer.
 #include "pageaudit/output/json_report.h"
 
+#include <fmt/format.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
 #include <cmath>
+#include <string>
 
 #include "pageaudit/audit/metrics.h"
 
@@ -41,9 +43,15 @@ void number(Writer& w, std::optional<double> value, Rounding rounding) {
     case Rounding::cents:
       w.Double(std::round(*value * 100) / 100);
       return;
-    case Rounding::full:
-      w.Double(*value);
+    case Rounding::full: {
+      // Fifteen significant digits: every digit the inputs had (a double holds 15 decimal digits
+      // exactly), without the last bits of a sum's binary rounding (12562.049999999997 is
+      // 12562.05). Written with a decimal point, so that a reader sees a real number.
+      std::string digits = fmt::format("{:.15g}", *value);
+      if (digits.find_first_of(".eEn") == std::string::npos) digits += ".0";
+      w.RawValue(digits.data(), digits.size(), rapidjson::kNumberType);
       return;
+    }
     case Rounding::exact:
       if (std::trunc(*value) == *value && std::fabs(*value) < 9e15) {
         w.Int64(static_cast<int64_t>(*value));
@@ -143,6 +151,25 @@ void figures(Writer& w, const Figures& f) {
   w.StartArray();
   for (const std::string& d : f.useful.dimensions) string(w, d);
   w.EndArray();
+  // Why the method fell back: the top lists that name no target, with their smallest share (the
+  // target's is below it, unknown).
+  key(w, "unlisted");
+  w.StartArray();
+  for (const UnlistedTarget& u : f.useful.unlisted) {
+    w.StartObject();
+    key(w, "dimension");
+    string(w, u.dimension);
+    key(w, "below_share");
+    number(w, u.smallest_percent / 100, Rounding::full);
+    w.EndObject();
+  }
+  w.EndArray();
+  // Why there is no value: the message key's last part ("no-target-share", "target-unlisted").
+  key(w, "reason");
+  const std::string& reason = f.useful.value.reason;
+  optional_string(w, reason.empty() ? std::nullopt
+                                    : std::optional<std::string_view>(
+                                          std::string_view(reason).substr(reason.find('.') + 1)));
   w.EndObject();
 
   key(w, "hours_per_useful_follower");

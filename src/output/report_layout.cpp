@@ -310,12 +310,27 @@ class Builder {
     return out;
   }
 
+  // A target below Meta's top list: "Getafe: not among the cities Meta lists ...".
+  std::vector<std::string> unlisted_notes() const {
+    const Audience& targets = m_in.goals.audience;
+    std::vector<std::string> notes;
+    for (const UnlistedTarget& u : m_f.useful.unlisted) {
+      const bool city = u.dimension == "city";
+      notes.push_back(
+          text(city ? "report.useful.unlisted-city" : "report.useful.unlisted-country",
+               fmt::arg("targets", joined(city ? targets.target_cities : targets.target_countries)),
+               fmt::arg("smallest", format_percent(u.smallest_percent / 100, 1, m_lang))));
+    }
+    return notes;
+  }
+
   std::vector<std::string> useful_notes() const {
     const UsefulFollowers& u = m_f.useful;
     const Audience& targets = m_in.goals.audience;
-    std::vector<std::string> notes;
+    std::vector<std::string> notes = unlisted_notes();
     if (u.method == UsefulMethod::stated) {
-      notes.push_back(text("report.useful.stated"));
+      notes.push_back(
+          text(u.unlisted.empty() ? "report.useful.stated" : "report.useful.stated-fallback"));
       return notes;
     }
     std::vector<std::string> dimensions;
@@ -368,6 +383,7 @@ class Builder {
       useful.notes = useful_notes();
     } else {
       useful.value = no_value(text(m_f.useful.value.reason));
+      useful.notes = unlisted_notes();
     }
     lines.push_back(std::move(useful));
     return s;

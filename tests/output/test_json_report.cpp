@@ -61,9 +61,9 @@ TEST_CASE("the JSON report of the SPEC's example, key by key") {
                                                    "high", "n", "biased"});
   CHECK(std::string(headline["method"].GetString()) == "survey");
   CHECK(headline["customer_followers"].GetInt64() == 510);
-  // Full precision: 510 / 9874 = 0.0516508..., the interval 0.038356..0.067396 (Wilson, 34 of 120,
-  // scaled by 1800 / 9874).
-  CHECK(headline["share"].GetDouble() == 510.0 / 9874);
+  // Full precision (15 significant digits): 510 / 9874 = 0.0516508..., the interval
+  // 0.038356..0.067396 (Wilson, 34 of 120, scaled by 1800 / 9874).
+  CHECK(near(headline["share"].GetDouble(), 510.0 / 9874, 1e-12));
   CHECK(near(headline["low"].GetDouble(), 0.038356, 1e-6));
   CHECK(near(headline["high"].GetDouble(), 0.067396, 1e-6));
   CHECK(headline["n"].GetInt64() == 120);
@@ -76,16 +76,19 @@ TEST_CASE("the JSON report of the SPEC's example, key by key") {
   CHECK(estimates[0]["biased"].GetBool() == false);
 
   const auto& useful = doc["useful_followers"];
-  CHECK(keys(useful) == std::vector<std::string>{"value", "share", "method", "dimensions"});
+  CHECK(keys(useful) ==
+        std::vector<std::string>{"value", "share", "method", "dimensions", "unlisted", "reason"});
+  CHECK(useful["unlisted"].Size() == 0);
+  CHECK(useful["reason"].IsNull());
   CHECK(useful["value"].GetInt64() == 3258);
   CHECK(useful["share"].GetDouble() == 0.33);
   CHECK(std::string(useful["method"].GetString()) == "stated");
   CHECK(useful["dimensions"].Size() == 0);
 
   // Unrounded: 56 / 3258 = 0.0171885; 56 / (0.33 x 310) = 56 / 102.3 = 0.547410; 532 / 3258.
-  CHECK(doc["hours_per_useful_follower"].GetDouble() == 56.0 / 3258);
+  CHECK(near(doc["hours_per_useful_follower"].GetDouble(), 56.0 / 3258, 1e-12));
   CHECK(near(doc["hours_per_new_useful_follower"].GetDouble(), 56.0 / 102.3, 1e-12));
-  CHECK(doc["cost_per_useful_follower"].GetDouble() == 532.0 / 3258);
+  CHECK(near(doc["cost_per_useful_follower"].GetDouble(), 532.0 / 3258, 1e-12));
 
   REQUIRE(doc["goals"].Size() == 1);
   const auto& goal = doc["goals"][0];
@@ -100,8 +103,8 @@ TEST_CASE("the JSON report of the SPEC's example, key by key") {
   CHECK(goal["current"].GetInt64() == 9874);
   CHECK(std::string(goal["status"].GetString()) == "behind");
   CHECK(goal["projected"].GetInt64() == 10325);
-  CHECK(goal["required_per_day"].GetDouble() == 5126.0 / 41);  // 125.024..., not 125
-  CHECK(goal["current_per_day"].IsNull());                     // a stock has no daily average
+  CHECK(near(goal["required_per_day"].GetDouble(), 5126.0 / 41, 1e-12));  // 125.024..., not 125
+  CHECK(goal["current_per_day"].IsNull());  // a stock has no daily average
   CHECK(std::string(goal["projected_date"].GetString()) == "2028-02-29");
   REQUIRE(goal["lint"].Size() == 1);
   CHECK(std::string(goal["lint"][0].GetString()) == "vanity-round-target");
@@ -136,6 +139,7 @@ TEST_CASE("missing figures are null in the JSON report") {
   CHECK(doc["customers"]["estimates"].Size() == 0);
   CHECK(doc["useful_followers"]["value"].IsNull());
   CHECK(doc["useful_followers"]["method"].IsNull());
+  CHECK(std::string(doc["useful_followers"]["reason"].GetString()) == "no-target-share");
   CHECK(doc["hours_per_useful_follower"].IsNull());
   const auto& goal = doc["goals"][0];
   CHECK(goal["objective"].IsNull());
@@ -146,6 +150,19 @@ TEST_CASE("missing figures are null in the JSON report") {
   CHECK(std::string(goal["status"].GetString()) == "no_data");
   CHECK(goal["projected_date"].IsNull());
   CHECK(std::string(doc["data_quality"][0]["note"].GetString()) == "no-follower-data");
+}
+
+TEST_CASE("useful followers say which top lists named no target, and how far below") {
+  AuditInput in = test::spec_example();
+  in.goals.audience.target_cities = {"Getafe"};
+  in.audience = {{"city", "Madrid, Spain", 58.4}, {"city", "Alcorcón, Spain", 0.9}};
+  const rapidjson::Document doc = parse(render_json(run_audit(in)));
+  const auto& useful = doc["useful_followers"];
+  CHECK(std::string(useful["method"].GetString()) == "stated");  // the owner's 33% stands
+  REQUIRE(useful["unlisted"].Size() == 1);
+  CHECK(std::string(useful["unlisted"][0]["dimension"].GetString()) == "city");
+  CHECK(near(useful["unlisted"][0]["below_share"].GetDouble(), 0.009, 1e-12));
+  CHECK(useful["reason"].IsNull());
 }
 
 TEST_CASE("infinite or NaN figures are written as null") {
@@ -175,6 +192,13 @@ TEST_CASE("figures keep every digit; money is given to the cent") {
     CHECK(doc["effort"]["cost_window"].GetDouble() == 255.75);
     CHECK(doc["followers"]["trend_per_day"].GetDouble() == 14.329);
   }
+  // A sum's last binary digits are not the data's: 0.1 + 0.2 is 0.30000000000000004 in a double,
+  // and the inputs had two decimals. Fifteen significant digits keep every digit they had.
+  r.figures.cost_per_useful_follower.value = 0.1 + 0.2;
+  CHECK(render_json(r).find("\"cost_per_useful_follower\":0.3,") != std::string::npos);
+  r.figures.cost_per_useful_follower.value = 56.0;
+  CHECK(render_json(r).find("\"cost_per_useful_follower\":56.0,") != std::string::npos);
+
   // An amount that is not a whole number of cents is given to the cent.
   r.figures.effort.cost_window.value = 1.0 / 3;
   const rapidjson::Document doc = parse(render_json(r));
@@ -198,7 +222,7 @@ TEST_CASE("whole-number metrics are integers and others keep decimals in goals")
   CHECK(goals[1]["current"].IsDouble());
   CHECK(goals[1]["current"].GetDouble() == 56.0);
   CHECK(goals[1]["at_most"].GetInt64() == 40);
-  CHECK(goals[2]["current"].GetDouble() == 510.0 / 9874);
+  CHECK(near(goals[2]["current"].GetDouble(), 510.0 / 9874, 1e-12));
   CHECK(goals[2]["at_least"].GetDouble() == 0.1);
 }
 
