@@ -52,20 +52,52 @@ std::string_view trim(std::string_view text) {
   return text.substr(first, last - first + 1);
 }
 
+// What one dimension's lines say of the targets.
+struct Lines {
+  bool any = false;      // the breakdown has lines of this dimension
+  bool matched = false;  // one of them is a target
+  double percent = 0;    // the targets' lines summed
+  double smallest = 0;   // the smallest line
+};
+
+template <typename Matches>
+Lines lines_of(std::span<const AudienceShare> audience, std::string_view dimension,
+               Matches matches) {
+  Lines out;
+  for (const AudienceShare& line : audience) {
+    if (line.dimension != dimension) continue;
+    out.smallest = out.any ? std::min(out.smallest, line.percent) : line.percent;
+    out.any = true;
+    if (matches(line.key)) {
+      out.matched = true;
+      out.percent += line.percent;
+    }
+  }
+  return out;
+}
+
 // The share of the lines of one dimension whose key matches; nullopt when it has no lines.
 template <typename Matches>
 std::optional<double> share_of(std::span<const AudienceShare> audience, std::string_view dimension,
                                Matches matches) {
-  bool any = false;
-  double percent = 0;
-  for (const AudienceShare& line : audience) {
-    if (line.dimension != dimension) continue;
-    any = true;
-    if (matches(line.key)) percent += line.percent;
-  }
-  if (!any) return std::nullopt;
+  const Lines lines = lines_of(audience, dimension, matches);
+  if (!lines.any) return std::nullopt;
   // Exported percentages are rounded and can add up to slightly more than 100.
-  return std::min(1.0, percent / 100);
+  return std::min(1.0, lines.percent / 100);
+}
+
+// The share of a top list (cities, countries) whose key matches: nullopt when the list is absent,
+// and also when it names no target, which is then recorded in `unlisted`.
+template <typename Matches>
+std::optional<double> top_share(std::span<const AudienceShare> audience, std::string_view dimension,
+                                Matches matches, std::vector<UnlistedTarget>& unlisted) {
+  const Lines lines = lines_of(audience, dimension, matches);
+  if (!lines.any) return std::nullopt;
+  if (!lines.matched) {
+    unlisted.push_back({std::string(dimension), lines.smallest});
+    return std::nullopt;
+  }
+  return std::min(1.0, lines.percent / 100);
 }
 
 bool contains(const std::vector<std::string>& items, std::string_view item) {
@@ -93,25 +125,36 @@ std::optional<std::string> country_code_of(std::string_view name) {
 
 std::optional<TargetShare> target_share(std::span<const AudienceShare> audience,
                                         const Audience& targets) {
-  TargetShare result{1.0, {}};
+  TargetShare result{1.0, {}, {}};
 
   std::optional<double> place;
   if (!targets.target_cities.empty()) {
     std::vector<std::string> cities;
     for (const std::string& c : targets.target_cities) cities.push_back(normalize_text(c));
-    place = share_of(audience, "city", [&](std::string_view key) {
-      return contains(cities, normalize_text(key.substr(0, key.find(','))));
-    });
+    place = top_share(
+        audience, "city",
+        [&](std::string_view key) {
+          return contains(cities, normalize_text(key.substr(0, key.find(','))));
+        },
+        result.unlisted);
     if (place) result.dimensions.emplace_back("city");
   }
   if (!place && !targets.target_countries.empty()) {
-    place = share_of(audience, "country", [&](std::string_view key) {
-      const std::optional<std::string> code = country_code_of(key);
-      return code && contains(targets.target_countries, *code);
-    });
+    place = top_share(
+        audience, "country",
+        [&](std::string_view key) {
+          const std::optional<std::string> code = country_code_of(key);
+          return code && contains(targets.target_countries, *code);
+        },
+        result.unlisted);
     if (place) result.dimensions.emplace_back("country");
   }
-  if (place) result.share *= *place;
+  if (place) {
+    *result.share *= *place;
+  } else if (!result.unlisted.empty()) {
+    // The targeted place is below every listed one: its share is unknown, and so is the profile's.
+    result.share = std::nullopt;
+  }
 
   if (!targets.target_ages.empty()) {
     const auto in_target_ages = [&](std::string_view key) {
@@ -123,11 +166,11 @@ std::optional<TargetShare> target_share(std::span<const AudienceShare> audience,
     std::optional<double> age = share_of(audience, "age_gender", in_target_ages);
     if (!age) age = share_of(audience, "age", in_target_ages);
     if (age) {
-      result.share *= *age;
+      if (result.share) *result.share *= *age;
       result.dimensions.emplace_back("age");
     }
   }
-  if (result.dimensions.empty()) return std::nullopt;
+  if (result.dimensions.empty() && result.unlisted.empty()) return std::nullopt;
   return result;
 }
 

@@ -132,7 +132,9 @@ std::optional<CustomerEstimate> stated_estimate(const AuditInput& input,
 
 UsefulFollowers useful_followers(const AuditInput& input, const std::optional<double>& followers) {
   UsefulFollowers u;
-  if (auto target = target_share(input.audience, input.goals.audience)) {
+  std::optional<TargetShare> target = target_share(input.audience, input.goals.audience);
+  if (target) u.unlisted = target->unlisted;
+  if (target && target->share) {
     u.share = target->share;
     u.method = UsefulMethod::audience;
     u.dimensions = std::move(target->dimensions);
@@ -140,7 +142,8 @@ UsefulFollowers useful_followers(const AuditInput& input, const std::optional<do
     u.share = stated;
     u.method = UsefulMethod::stated;
   } else {
-    u.value = missing("reason.no-target-share");
+    // A target below Meta's top lists has an unknown share, never 0.
+    u.value = missing(u.unlisted.empty() ? "reason.no-target-share" : "reason.target-unlisted");
     return u;
   }
   if (!followers) {

@@ -24,6 +24,28 @@ MetricValue customer_value(std::string_view metric, const Figures& figures) {
   return {headline.customer_followers, trend};
 }
 
+// What "per day" means for a goal's metric (SPEC 5, required_per_day).
+enum class PerDay {
+  change,   // a stock: the daily change from the audit day to the deadline
+  average,  // a window total: the daily average over the window
+  none,     // a ratio, or unique people over the window, which do not add up day by day
+};
+
+PerDay per_day_kind(std::string_view metric) {
+  if (metric == "viewers") return PerDay::none;
+  const std::optional<MetricInfo> info = find_metric(metric);
+  if (!info) return PerDay::none;
+  switch (info->kind) {
+    case MetricKind::stock:
+      return PerDay::change;
+    case MetricKind::flow:
+      return PerDay::average;
+    case MetricKind::ratio:
+      return PerDay::none;
+  }
+  return PerDay::none;
+}
+
 }  // namespace
 
 std::string_view goal_status_name(GoalStatus status) {
@@ -116,8 +138,22 @@ GoalResult evaluate_goal(const Goal& goal, const AuditInput& input, const Figure
   if (value.trend_per_day && goal.by && *goal.by >= input.as_of) {
     r.projected = project_value(current, *value.trend_per_day, *goal.by - input.as_of);
   }
+  const bool deadline_passed = goal.by && *goal.by < input.as_of;
+  switch (per_day_kind(goal.metric)) {
+    case PerDay::change:
+      if (!met && goal.by) {
+        r.required_per_day = required_per_day(current, bound.value, input.as_of, *goal.by);
+      }
+      break;
+    case PerDay::average:
+      // A window total: the daily average the bound asks of a window, and the one it had.
+      r.current_per_day = current / input.window_days;
+      if (!met && !deadline_passed) r.required_per_day = bound.value / input.window_days;
+      break;
+    case PerDay::none:
+      break;
+  }
   if (!met) {
-    if (goal.by) r.required_per_day = required_per_day(current, bound.value, input.as_of, *goal.by);
     if (value.trend_per_day) {
       r.projected_date = date_reaching(input.as_of, current, *value.trend_per_day, bound.value);
     }
@@ -125,7 +161,7 @@ GoalResult evaluate_goal(const Goal& goal, const AuditInput& input, const Figure
 
   if (met) {
     r.status = GoalStatus::met;
-  } else if (goal.by && *goal.by < input.as_of) {
+  } else if (deadline_passed) {
     r.status = GoalStatus::missed;
   } else if (r.projected && bound.holds(*r.projected)) {
     r.status = GoalStatus::on_track;

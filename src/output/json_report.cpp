@@ -1,10 +1,12 @@
 // JSON rendering of AuditResult with RapidJSON's streaming writer.
 #include "pageaudit/output/json_report.h"
 
+#include <fmt/format.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
 #include <cmath>
+#include <string>
 
 #include "pageaudit/audit/metrics.h"
 
@@ -13,19 +15,13 @@ namespace {
 
 using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
 
+// Machines get every digit (SPEC 5, Output): only the text, Markdown and HTML reports round.
 enum class Rounding {
-  whole,        // people and things: an integer
-  significant,  // three significant digits, integer digits never dropped
-  exact,        // as given (goal bounds)
+  whole,  // people and things: an integer
+  cents,  // an amount of money: to the cent
+  full,   // as computed, every digit
+  exact,  // as given (goal bounds): an integer when it is one
 };
-
-double round_significant(double value) {
-  if (value == 0) return 0;
-  const int integer_digits = static_cast<int>(std::floor(std::log10(std::fabs(value)))) + 1;
-  const int decimals = std::max(0, 3 - integer_digits);
-  const double scale = std::pow(10.0, decimals);
-  return std::round(value * scale) / scale;
-}
 
 void string(Writer& w, std::string_view text) {
   w.String(text.data(), static_cast<rapidjson::SizeType>(text.size()));
@@ -44,9 +40,18 @@ void number(Writer& w, std::optional<double> value, Rounding rounding) {
     case Rounding::whole:
       w.Int64(std::llround(*value));
       return;
-    case Rounding::significant:
-      w.Double(round_significant(*value));
+    case Rounding::cents:
+      w.Double(std::round(*value * 100) / 100);
       return;
+    case Rounding::full: {
+      // Fifteen significant digits: every digit the inputs had (a double holds 15 decimal digits
+      // exactly), without the last bits of a sum's binary rounding (12562.049999999997 is
+      // 12562.05). Written with a decimal point, so that a reader sees a real number.
+      std::string digits = fmt::format("{:.15g}", *value);
+      if (digits.find_first_of(".eEn") == std::string::npos) digits += ".0";
+      w.RawValue(digits.data(), digits.size(), rapidjson::kNumberType);
+      return;
+    }
     case Rounding::exact:
       if (std::trunc(*value) == *value && std::fabs(*value) < 9e15) {
         w.Int64(static_cast<int64_t>(*value));
@@ -73,29 +78,27 @@ void date(Writer& w, const std::optional<Date>& day) {
   }
 }
 
-void estimate(Writer& w, const CustomerEstimate& e, bool headline) {
+void estimate(Writer& w, const CustomerEstimate& e) {
   w.StartObject();
   key(w, "method");
   string(w, customer_method_name(e.method));
   key(w, "customer_followers");
   number(w, e.customer_followers, Rounding::whole);
   key(w, "share");
-  number(w, e.share, Rounding::significant);
+  number(w, e.share, Rounding::full);
   key(w, "low");
-  number(w, e.low, Rounding::significant);
+  number(w, e.low, Rounding::full);
   key(w, "high");
-  number(w, e.high, Rounding::significant);
-  // The headline repeats the SPEC's short form; the estimates also say what they rest on.
-  if (!headline) {
-    key(w, "n");
-    if (e.n) {
-      w.Int64(*e.n);
-    } else {
-      w.Null();
-    }
-    key(w, "biased");
-    w.Bool(e.biased);
+  number(w, e.high, Rounding::full);
+  // What the estimate rests on: a reader of the headline alone must see a biased one too.
+  key(w, "n");
+  if (e.n) {
+    w.Int64(*e.n);
+  } else {
+    w.Null();
   }
+  key(w, "biased");
+  w.Bool(e.biased);
   w.EndObject();
 }
 
@@ -107,15 +110,15 @@ void figures(Writer& w, const Figures& f) {
   key(w, "net_change_window");
   number(w, f.followers.net_change_window, Rounding::whole);
   key(w, "trend_per_day");
-  number(w, f.followers.trend_per_day, Rounding::significant);
+  number(w, f.followers.trend_per_day, Rounding::full);
   w.EndObject();
 
   key(w, "effort");
   w.StartObject();
   key(w, "hours_window");
-  number(w, f.effort.hours_window.value, Rounding::significant);
+  number(w, f.effort.hours_window.value, Rounding::full);
   key(w, "cost_window");
-  number(w, f.effort.cost_window.value, Rounding::significant);
+  number(w, f.effort.cost_window.value, Rounding::cents);
   key(w, "source");
   optional_string(
       w, f.effort.source ? std::optional(effort_source_name(*f.effort.source)) : std::nullopt);
@@ -127,11 +130,11 @@ void figures(Writer& w, const Figures& f) {
   if (f.customers.empty()) {
     w.Null();
   } else {
-    estimate(w, f.customers.front(), true);
+    estimate(w, f.customers.front());
   }
   key(w, "estimates");
   w.StartArray();
-  for (const CustomerEstimate& e : f.customers) estimate(w, e, false);
+  for (const CustomerEstimate& e : f.customers) estimate(w, e);
   w.EndArray();
   w.EndObject();
 
@@ -140,7 +143,7 @@ void figures(Writer& w, const Figures& f) {
   key(w, "value");
   number(w, f.useful.value.value, Rounding::whole);
   key(w, "share");
-  number(w, f.useful.share, Rounding::significant);
+  number(w, f.useful.share, Rounding::full);
   key(w, "method");
   optional_string(
       w, f.useful.method ? std::optional(useful_method_name(*f.useful.method)) : std::nullopt);
@@ -148,19 +151,38 @@ void figures(Writer& w, const Figures& f) {
   w.StartArray();
   for (const std::string& d : f.useful.dimensions) string(w, d);
   w.EndArray();
+  // Why the method fell back: the top lists that name no target, with their smallest share (the
+  // target's is below it, unknown).
+  key(w, "unlisted");
+  w.StartArray();
+  for (const UnlistedTarget& u : f.useful.unlisted) {
+    w.StartObject();
+    key(w, "dimension");
+    string(w, u.dimension);
+    key(w, "below_share");
+    number(w, u.smallest_percent / 100, Rounding::full);
+    w.EndObject();
+  }
+  w.EndArray();
+  // Why there is no value: the message key's last part ("no-target-share", "target-unlisted").
+  key(w, "reason");
+  const std::string& reason = f.useful.value.reason;
+  optional_string(w, reason.empty() ? std::nullopt
+                                    : std::optional<std::string_view>(
+                                          std::string_view(reason).substr(reason.find('.') + 1)));
   w.EndObject();
 
   key(w, "hours_per_useful_follower");
-  number(w, f.hours_per_useful_follower.value, Rounding::significant);
+  number(w, f.hours_per_useful_follower.value, Rounding::full);
   key(w, "hours_per_new_useful_follower");
-  number(w, f.hours_per_new_useful_follower.value, Rounding::significant);
+  number(w, f.hours_per_new_useful_follower.value, Rounding::full);
   key(w, "cost_per_useful_follower");
-  number(w, f.cost_per_useful_follower.value, Rounding::significant);
+  number(w, f.cost_per_useful_follower.value, Rounding::full);
 }
 
 void goal(Writer& w, const GoalResult& g) {
   const std::optional<MetricInfo> info = find_metric(g.goal.metric);
-  const Rounding rounding = info && info->integral ? Rounding::whole : Rounding::significant;
+  const Rounding rounding = info && info->integral ? Rounding::whole : Rounding::full;
   w.StartObject();
   key(w, "id");
   string(w, g.goal.id);
@@ -180,7 +202,9 @@ void goal(Writer& w, const GoalResult& g) {
   key(w, "projected");
   number(w, g.projected, rounding);
   key(w, "required_per_day");
-  number(w, g.required_per_day, Rounding::significant);
+  number(w, g.required_per_day, Rounding::full);
+  key(w, "current_per_day");
+  number(w, g.current_per_day, Rounding::full);
   key(w, "projected_date");
   date(w, g.projected_date);
   key(w, "lint");

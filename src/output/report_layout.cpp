@@ -75,11 +75,19 @@ class Builder {
   std::string metric_text(std::string_view metric, double value) const {
     if (metric == "engagement_rate" || metric == "customer_share") return percent(value);
     if (metric == "cost_per_useful_follower") return money(value, true);
-    if (metric == "hours" || metric == "reply_hours") return format_decimal(value, 1, m_lang);
+    if (metric == "hours") return format_decimal(value, 2, m_lang);
+    if (metric == "reply_hours") return format_decimal(value, 1, m_lang);
     if (!outcome_name(metric).empty()) return format_decimal(value, 2, m_lang);
     const std::optional<MetricInfo> info = find_metric(metric);
     if (info && info->integral) return count(value);
     return format_significant(value, m_lang);
+  }
+
+  // A daily average of a window total: counts of things get a decimal (0.4 posts a day).
+  std::string average_text(std::string_view metric, double per_day) const {
+    const std::optional<MetricInfo> info = find_metric(metric);
+    if (info && info->integral) return format_decimal(per_day, 1, m_lang);
+    return metric_text(metric, per_day);
   }
 
   std::string metric_rate(std::string_view metric, double per_day) const {
@@ -91,10 +99,30 @@ class Builder {
     return (per_day > 0 ? "+" : "") + format_significant(per_day, m_lang);
   }
 
+  // What an open goal needs per day (SPEC 5): for a window total the daily average against the
+  // window's own, for a stock the change per day to the deadline; nullopt for a ratio or unique
+  // viewers, which have no daily figure.
+  std::optional<std::string> required_text(const GoalResult& g) const {
+    const std::string& metric = g.goal.metric;
+    auto required = finite(g.required_per_day);
+    if (auto current = finite(g.current_per_day)) {
+      if (!required) return text("report.goal.deadline-passed");
+      return text("report.goal.average-needed", fmt::arg("value", average_text(metric, *required)),
+                  fmt::arg("days", m_r.window_days),
+                  fmt::arg("current", average_text(metric, *current)));
+    }
+    if (required) {
+      return text("report.per-day", fmt::arg("value", metric_rate(metric, *required)));
+    }
+    const std::optional<MetricInfo> info = find_metric(metric);
+    if (metric == "viewers" || (info && info->kind == MetricKind::ratio)) return std::nullopt;
+    return g.goal.by ? text("report.goal.deadline-passed") : text("report.goal.no-deadline");
+  }
+
   // Why a goal metric has no value on the audit day.
   std::string missing_metric(std::string_view metric) const {
     if (metric == "followers") return reason("no-follower-data");
-    if (metric == "net_follows") return reason("no-net-change");
+    if (metric == "net_follows") return reason("no-net-follows");
     if (metric == "viewers") {
       return text("reason.no-viewers-window", fmt::arg("days", m_r.window_days));
     }
@@ -176,9 +204,11 @@ class Builder {
 
     Line hours{in_window("report.hours"), {}, {}};
     if (auto value = finite(e.hours_window.value)) {
-      hours.value = format_decimal(*value, 1, m_lang);
+      // Hours to the quarter hour people log, so that hours x rate is the cost printed below;
+      // the stated effort is quoted as the goals file gives it.
+      hours.value = format_decimal(*value, 2, m_lang);
       const std::string stated =
-          format_decimal(m_in.goals.effort.hours_per_day.value_or(0), 1, m_lang);
+          format_decimal(m_in.goals.effort.hours_per_day.value_or(0), 2, m_lang);
       long logged = 0;
       for (Date day = m_in.window_start(); day <= m_in.as_of; day = day + 1) {
         logged += m_in.time_log.contains(day) ? 1 : 0;
@@ -280,12 +310,27 @@ class Builder {
     return out;
   }
 
+  // A target below Meta's top list: "Getafe: not among the cities Meta lists ...".
+  std::vector<std::string> unlisted_notes() const {
+    const Audience& targets = m_in.goals.audience;
+    std::vector<std::string> notes;
+    for (const UnlistedTarget& u : m_f.useful.unlisted) {
+      const bool city = u.dimension == "city";
+      notes.push_back(
+          text(city ? "report.useful.unlisted-city" : "report.useful.unlisted-country",
+               fmt::arg("targets", joined(city ? targets.target_cities : targets.target_countries)),
+               fmt::arg("smallest", format_percent(u.smallest_percent / 100, 1, m_lang))));
+    }
+    return notes;
+  }
+
   std::vector<std::string> useful_notes() const {
     const UsefulFollowers& u = m_f.useful;
     const Audience& targets = m_in.goals.audience;
-    std::vector<std::string> notes;
+    std::vector<std::string> notes = unlisted_notes();
     if (u.method == UsefulMethod::stated) {
-      notes.push_back(text("report.useful.stated"));
+      notes.push_back(
+          text(u.unlisted.empty() ? "report.useful.stated" : "report.useful.stated-fallback"));
       return notes;
     }
     std::vector<std::string> dimensions;
@@ -338,6 +383,7 @@ class Builder {
       useful.notes = useful_notes();
     } else {
       useful.value = no_value(text(m_f.useful.value.reason));
+      useful.notes = unlisted_notes();
     }
     lines.push_back(std::move(useful));
     return s;
@@ -371,13 +417,9 @@ class Builder {
                                   fmt::arg("date", date(*goal.by)))
                            : no_projection,
                        {}});
-      std::string required;
-      if (auto per_day = finite(g.required_per_day)) {
-        required = text("report.per-day", fmt::arg("value", metric_rate(goal.metric, *per_day)));
-      } else {
-        required = goal.by ? text("report.goal.deadline-passed") : text("report.goal.no-deadline");
+      if (auto required = required_text(g)) {
+        lines.push_back({text("report.goal.required"), *required, {}});
       }
-      lines.push_back({text("report.goal.required"), required, {}});
       Line when{text("report.goal.projected-date"), {}, {}};
       if (g.projected_date) {
         when.value = date(*g.projected_date);

@@ -368,14 +368,14 @@ class InputReader {
     return each_row(stmt, [&](const Statement& row) { m_input.viewers_window = row.real(0); });
   }
 
+  // Follows minus unfollows on the days both are known. New follows alone (page_daily_follows,
+  // Business Suite's "Facebook follows" chart) are not a net change: they never stand in.
   Status net_follows() {
-    DailySeries follows, unfollows, gross;
+    DailySeries follows, unfollows;
     for (auto [metric, series] : {std::pair{"page_daily_follows_unique", &follows},
-                                  std::pair{"page_daily_unfollows_unique", &unfollows},
-                                  std::pair{"page_daily_follows", &gross}}) {
+                                  std::pair{"page_daily_unfollows_unique", &unfollows}}) {
       if (auto s = daily(metric, *series); !s) return s;
     }
-    for (const auto& [day, value] : gross) m_input.net_follows[day] = value;
     for (const auto& [day, value] : follows) {
       auto out = unfollows.find(day);
       if (out != unfollows.end()) m_input.net_follows[day] = value - out->second;

@@ -139,13 +139,35 @@ TEST_CASE("a share over 100 percent from rounded exports counts as everyone") {
   CHECK(share->share == 1.0);
 }
 
-TEST_CASE("a breakdown without any target key gives a share of zero") {
-  const std::vector<AudienceShare> audience = {{"country", "FR", 90}};
+TEST_CASE("a target missing from Meta's top list has an unknown share, never 0") {
+  // Meta lists only its top countries: Spain absent means below 4%, not 0%.
+  const std::vector<AudienceShare> audience = {
+      {"country", "FR", 90}, {"country", "BE", 4}, {"age_gender", "F.25-34", 30}};
   Audience targets;
+  targets.target_countries = {"ES"};
+  targets.target_ages = {"25-34"};
+  const auto share = target_share(audience, targets);
+  REQUIRE(share);
+  CHECK_FALSE(share->share);
+  REQUIRE(share->unlisted.size() == 1);
+  CHECK(share->unlisted[0].dimension == "country");
+  CHECK(share->unlisted[0].smallest_percent == 4);
+}
+
+TEST_CASE("a target city missing from the top cities falls back to the countries") {
+  // Getafe is not among the cities listed (smallest 1.2%): the share rests on Spain, 80%.
+  const std::vector<AudienceShare> audience = {
+      {"city", "Madrid, Spain", 30}, {"city", "Toledo, Spain", 1.2}, {"country", "ES", 80}};
+  Audience targets;
+  targets.target_cities = {"Getafe"};
   targets.target_countries = {"ES"};
   const auto share = target_share(audience, targets);
   REQUIRE(share);
-  CHECK(share->share == 0.0);
+  CHECK(near(share->share, 0.80));
+  CHECK(share->dimensions == std::vector<std::string>{"country"});
+  REQUIRE(share->unlisted.size() == 1);
+  CHECK(share->unlisted[0].dimension == "city");
+  CHECK(near(share->unlisted[0].smallest_percent, 1.2));
 }
 
 }  // namespace

@@ -241,6 +241,27 @@ TEST_CASE("useful followers from an audience breakdown win over the stated share
   CHECK(f.useful.dimensions == std::vector<std::string>{"country", "age"});
 }
 
+TEST_CASE("a target city below Meta's top cities falls back to the stated share, not to 0") {
+  // The issue's case: the target city is not in the list of top cities. Measured as 0 it nulled
+  // every per-useful-follower figure; its share is unknown, so the owner's 33% stands, and why.
+  AuditInput in = spec_example();
+  in.goals.audience.target_cities = {"Getafe"};
+  in.audience = {{"city", "Madrid, Spain", 58.4}, {"city", "Alcorcón, Spain", 0.9}};
+  const Figures f = compute_figures(in);
+  CHECK(f.useful.method == UsefulMethod::stated);
+  CHECK(f.useful.value.value == 3258.0);  // 0.33 x 9874
+  REQUIRE(f.useful.unlisted.size() == 1);
+  CHECK(f.useful.unlisted[0].dimension == "city");
+  CHECK(near(f.useful.unlisted[0].smallest_percent, 0.9));
+  CHECK(f.hours_per_useful_follower.value);
+
+  // Without a stated share there is no value, and the reason says the place is unlisted.
+  in.goals.audience.stated_target_share.reset();
+  const Figures none = compute_figures(in);
+  CHECK_FALSE(none.useful.value.value);
+  CHECK(none.useful.value.reason == "reason.target-unlisted");
+}
+
 TEST_CASE("no target share gives no useful followers and says why") {
   AuditInput in = spec_example();
   in.goals.audience.stated_target_share.reset();
@@ -272,8 +293,9 @@ TEST_CASE("hours and cost per useful follower, and per new useful follower") {
 
 TEST_CASE("no useful follower at all makes every ratio null with a reason") {
   AuditInput in = spec_example();
-  in.goals.audience.target_countries = {"ES"};
-  in.audience = {{"country", "FR", 90}};
+  // Age lists are whole (unlike the top cities and countries): 0% of followers aged 65+ is 0.
+  in.goals.audience.target_ages = {"65+"};
+  in.audience = {{"age_gender", "F.25-34", 90}, {"age_gender", "F.65+", 0}};
   const Figures f = compute_figures(in);
   CHECK(f.useful.value.value == 0.0);
   CHECK(f.hours_per_useful_follower.reason == "reason.no-useful-followers");

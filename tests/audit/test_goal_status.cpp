@@ -103,7 +103,7 @@ TEST_CASE("a goal without deadline can be met or behind, never on track") {
   CHECK(behind.projected_date->iso() == "2026-12-02");
 }
 
-TEST_CASE("a flow cannot be on track: it has no trend to project") {
+TEST_CASE("a window total cannot be on track, and per day is its daily average") {
   AuditInput in = spec_example();
   for (int i = 0; i < 28; ++i) in.views[day("2026-10-24") + i] = 100;
   const GoalResult r = evaluate(in, goal("views", Bound::Kind::at_least, 3000, "2026-12-31"));
@@ -111,16 +111,56 @@ TEST_CASE("a flow cannot be on track: it has no trend to project") {
   CHECK(r.status == GoalStatus::behind);
   CHECK_FALSE(r.projected);
   CHECK_FALSE(r.projected_date);
-  CHECK(near(r.required_per_day, 200.0 / 41, 1e-9));  // (3000 - 2800) / 41
+  // Not (3000 - 2800) / 41 days to the deadline: a window of 28 days needs 3000 / 28 a day.
+  CHECK(near(r.required_per_day, 3000.0 / 28, 1e-9));  // 107.14
+  CHECK(near(r.current_per_day, 100, 1e-9));           // 2800 / 28
 }
 
 TEST_CASE("an at_most bound is met below it and behind above it") {
   const AuditInput in = spec_example();  // 56 hours in the window
-  CHECK(evaluate(in, goal("hours", Bound::Kind::at_most, 60, "2026-12-31")).status ==
-        GoalStatus::met);
+  const GoalResult met = evaluate(in, goal("hours", Bound::Kind::at_most, 60, "2026-12-31"));
+  CHECK(met.status == GoalStatus::met);
+  CHECK_FALSE(met.required_per_day);
+  CHECK(near(met.current_per_day, 2, 1e-9));  // 56 / 28
   const GoalResult r = evaluate(in, goal("hours", Bound::Kind::at_most, 40, "2026-12-31"));
   CHECK(r.status == GoalStatus::behind);
-  CHECK(near(r.required_per_day, -16.0 / 41, 1e-9));  // (40 - 56) / 41
+  CHECK(near(r.required_per_day, 40.0 / 28, 1e-9));  // at most 1.43 hours a day, against 2
+  CHECK(near(r.current_per_day, 2, 1e-9));
+}
+
+TEST_CASE("an outcome's per-day figures are averages over the window") {
+  // The case: sales summed 60.76 over 28 days (2.17 a day); a bound of 2600 needs 92.86.
+  AuditInput in = spec_example();
+  for (int i = 0; i < 28; ++i) in.outcomes["ventas"][day("2026-10-24") + i] = 2.17;
+  const GoalResult r =
+      evaluate(in, goal("outcome:ventas", Bound::Kind::at_least, 2600, "2026-12-31"));
+  CHECK(r.status == GoalStatus::behind);
+  CHECK(near(r.required_per_day, 2600.0 / 28, 1e-9));  // 92.857
+  CHECK(near(r.current_per_day, 2.17, 1e-9));
+}
+
+TEST_CASE("a missed window total keeps its daily average but requires nothing more") {
+  AuditInput in = spec_example();
+  const GoalResult r = evaluate(in, goal("hours", Bound::Kind::at_most, 40, "2026-11-01"));
+  CHECK(r.status == GoalStatus::missed);
+  CHECK_FALSE(r.required_per_day);
+  CHECK(near(r.current_per_day, 2, 1e-9));
+}
+
+TEST_CASE("ratios and unique viewers have no per-day figures") {
+  AuditInput in = spec_example();
+  in.viewers_window = 5000;
+  for (int i = 0; i < 28; ++i) {
+    in.views[day("2026-10-24") + i] = 100;
+    in.engagements[day("2026-10-24") + i] = 5;
+  }
+  for (const char* metric : {"engagement_rate", "viewers", "cost_per_useful_follower"}) {
+    CAPTURE(metric);
+    const GoalResult r = evaluate(in, goal(metric, Bound::Kind::at_least, 1e6, "2026-12-31"));
+    CHECK(r.status == GoalStatus::behind);
+    CHECK_FALSE(r.required_per_day);
+    CHECK_FALSE(r.current_per_day);
+  }
 }
 
 TEST_CASE("a stock at_most bound with a falling trend is on track") {

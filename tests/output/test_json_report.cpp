@@ -8,9 +8,12 @@
 
 #include "audit/spec_example.h"
 #include "pageaudit/output/json_report.h"
+#include "values.h"
 
 namespace pageaudit {
 namespace {
+
+using test::near;
 
 rapidjson::Document parse(const std::string& json) {
   rapidjson::Document doc;
@@ -54,13 +57,17 @@ TEST_CASE("the JSON report of the SPEC's example, key by key") {
   CHECK(std::string(effort["source"].GetString()) == "stated");
 
   const auto& headline = doc["customers"]["headline"];
-  CHECK(keys(headline) ==
-        std::vector<std::string>{"method", "customer_followers", "share", "low", "high"});
+  CHECK(keys(headline) == std::vector<std::string>{"method", "customer_followers", "share", "low",
+                                                   "high", "n", "biased"});
   CHECK(std::string(headline["method"].GetString()) == "survey");
   CHECK(headline["customer_followers"].GetInt64() == 510);
-  CHECK(headline["share"].GetDouble() == 0.0517);  // 510 / 9874 = 0.051651, 3 significant digits
-  CHECK(headline["low"].GetDouble() == 0.0384);    // 0.038356
-  CHECK(headline["high"].GetDouble() == 0.0674);   // 0.067396
+  // Full precision (15 significant digits): 510 / 9874 = 0.0516508..., the interval
+  // 0.038356..0.067396 (Wilson, 34 of 120, scaled by 1800 / 9874).
+  CHECK(near(headline["share"].GetDouble(), 510.0 / 9874, 1e-12));
+  CHECK(near(headline["low"].GetDouble(), 0.038356, 1e-6));
+  CHECK(near(headline["high"].GetDouble(), 0.067396, 1e-6));
+  CHECK(headline["n"].GetInt64() == 120);
+  CHECK(headline["biased"].GetBool() == false);
   const auto& estimates = doc["customers"]["estimates"];
   REQUIRE(estimates.Size() == 1);
   CHECK(keys(estimates[0]) == std::vector<std::string>{"method", "customer_followers", "share",
@@ -69,21 +76,25 @@ TEST_CASE("the JSON report of the SPEC's example, key by key") {
   CHECK(estimates[0]["biased"].GetBool() == false);
 
   const auto& useful = doc["useful_followers"];
-  CHECK(keys(useful) == std::vector<std::string>{"value", "share", "method", "dimensions"});
+  CHECK(keys(useful) ==
+        std::vector<std::string>{"value", "share", "method", "dimensions", "unlisted", "reason"});
+  CHECK(useful["unlisted"].Size() == 0);
+  CHECK(useful["reason"].IsNull());
   CHECK(useful["value"].GetInt64() == 3258);
   CHECK(useful["share"].GetDouble() == 0.33);
   CHECK(std::string(useful["method"].GetString()) == "stated");
   CHECK(useful["dimensions"].Size() == 0);
 
-  CHECK(doc["hours_per_useful_follower"].GetDouble() == 0.0172);     // 56 / 3258 = 0.017188
-  CHECK(doc["hours_per_new_useful_follower"].GetDouble() == 0.547);  // 56 / 102.3 = 0.547410
-  CHECK(doc["cost_per_useful_follower"].GetDouble() == 0.163);       // 532 / 3258 = 0.163290
+  // Unrounded: 56 / 3258 = 0.0171885; 56 / (0.33 x 310) = 56 / 102.3 = 0.547410; 532 / 3258.
+  CHECK(near(doc["hours_per_useful_follower"].GetDouble(), 56.0 / 3258, 1e-12));
+  CHECK(near(doc["hours_per_new_useful_follower"].GetDouble(), 56.0 / 102.3, 1e-12));
+  CHECK(near(doc["cost_per_useful_follower"].GetDouble(), 532.0 / 3258, 1e-12));
 
   REQUIRE(doc["goals"].Size() == 1);
   const auto& goal = doc["goals"][0];
   CHECK(keys(goal) == std::vector<std::string>{"id", "metric", "objective", "at_least", "by",
                                                "current", "status", "projected", "required_per_day",
-                                               "projected_date", "lint"});
+                                               "current_per_day", "projected_date", "lint"});
   CHECK(std::string(goal["id"].GetString()) == "followers-15k");
   CHECK(std::string(goal["metric"].GetString()) == "followers");
   CHECK(std::string(goal["objective"].GetString()) == "grow_audience");
@@ -92,7 +103,8 @@ TEST_CASE("the JSON report of the SPEC's example, key by key") {
   CHECK(goal["current"].GetInt64() == 9874);
   CHECK(std::string(goal["status"].GetString()) == "behind");
   CHECK(goal["projected"].GetInt64() == 10325);
-  CHECK(goal["required_per_day"].GetDouble() == 125.0);  // 125.024 to 3 significant digits
+  CHECK(near(goal["required_per_day"].GetDouble(), 5126.0 / 41, 1e-12));  // 125.024..., not 125
+  CHECK(goal["current_per_day"].IsNull());  // a stock has no daily average
   CHECK(std::string(goal["projected_date"].GetString()) == "2028-02-29");
   REQUIRE(goal["lint"].Size() == 1);
   CHECK(std::string(goal["lint"][0].GetString()) == "vanity-round-target");
@@ -127,6 +139,7 @@ TEST_CASE("missing figures are null in the JSON report") {
   CHECK(doc["customers"]["estimates"].Size() == 0);
   CHECK(doc["useful_followers"]["value"].IsNull());
   CHECK(doc["useful_followers"]["method"].IsNull());
+  CHECK(std::string(doc["useful_followers"]["reason"].GetString()) == "no-target-share");
   CHECK(doc["hours_per_useful_follower"].IsNull());
   const auto& goal = doc["goals"][0];
   CHECK(goal["objective"].IsNull());
@@ -139,6 +152,19 @@ TEST_CASE("missing figures are null in the JSON report") {
   CHECK(std::string(doc["data_quality"][0]["note"].GetString()) == "no-follower-data");
 }
 
+TEST_CASE("useful followers say which top lists named no target, and how far below") {
+  AuditInput in = test::spec_example();
+  in.goals.audience.target_cities = {"Getafe"};
+  in.audience = {{"city", "Madrid, Spain", 58.4}, {"city", "Alcorcón, Spain", 0.9}};
+  const rapidjson::Document doc = parse(render_json(run_audit(in)));
+  const auto& useful = doc["useful_followers"];
+  CHECK(std::string(useful["method"].GetString()) == "stated");  // the owner's 33% stands
+  REQUIRE(useful["unlisted"].Size() == 1);
+  CHECK(std::string(useful["unlisted"][0]["dimension"].GetString()) == "city");
+  CHECK(near(useful["unlisted"][0]["below_share"].GetDouble(), 0.009, 1e-12));
+  CHECK(useful["reason"].IsNull());
+}
+
 TEST_CASE("infinite or NaN figures are written as null") {
   AuditResult r;
   r.as_of = test::day("2026-11-20");
@@ -149,23 +175,34 @@ TEST_CASE("infinite or NaN figures are written as null") {
   CHECK(doc["hours_per_useful_follower"].IsNull());
 }
 
-TEST_CASE("figures keep three significant digits and all their integer digits") {
+TEST_CASE("figures keep every digit; money is given to the cent") {
+  // The case: 23.25 hours at 11 an hour cost 255.75; three significant digits wrote
+  // 23.3 and 256, and 23.3 x 11 is not 256.
   AuditResult r;
   r.as_of = test::day("2026-11-20");
-  struct Case {
-    double value;
-    double written;
-  };
-  const Case cases[] = {
-      {0.0171885, 0.0172}, {0.54741, 0.547},  {11.12, 11.1}, {125.0244, 125.0},
-      {1234.56, 1235.0},   {-3.14159, -3.14}, {0.0, 0.0},    {0.00012345, 0.000123},
-  };
-  for (const Case& c : cases) {
-    CAPTURE(c.value);
-    r.figures.cost_per_useful_follower.value = c.value;
+  r.figures.effort.hours_window.value = 23.25;
+  r.figures.effort.cost_window.value = 23.25 * 11;
+  r.figures.followers.trend_per_day = 14.329;
+  for (double value : {0.0171885, 0.54741, 11.12, 125.0244, 1234.56, -3.14159, 0.0, 0.00012345}) {
+    CAPTURE(value);
+    r.figures.cost_per_useful_follower.value = value;
     const rapidjson::Document doc = parse(render_json(r));
-    CHECK(doc["cost_per_useful_follower"].GetDouble() == c.written);
+    CHECK(doc["cost_per_useful_follower"].GetDouble() == value);
+    CHECK(doc["effort"]["hours_window"].GetDouble() == 23.25);
+    CHECK(doc["effort"]["cost_window"].GetDouble() == 255.75);
+    CHECK(doc["followers"]["trend_per_day"].GetDouble() == 14.329);
   }
+  // A sum's last binary digits are not the data's: 0.1 + 0.2 is 0.30000000000000004 in a double,
+  // and the inputs had two decimals. Fifteen significant digits keep every digit they had.
+  r.figures.cost_per_useful_follower.value = 0.1 + 0.2;
+  CHECK(render_json(r).find("\"cost_per_useful_follower\":0.3,") != std::string::npos);
+  r.figures.cost_per_useful_follower.value = 56.0;
+  CHECK(render_json(r).find("\"cost_per_useful_follower\":56.0,") != std::string::npos);
+
+  // An amount that is not a whole number of cents is given to the cent.
+  r.figures.effort.cost_window.value = 1.0 / 3;
+  const rapidjson::Document doc = parse(render_json(r));
+  CHECK(doc["effort"]["cost_window"].GetDouble() == 0.33);
 }
 
 TEST_CASE("whole-number metrics are integers and others keep decimals in goals") {
@@ -185,7 +222,7 @@ TEST_CASE("whole-number metrics are integers and others keep decimals in goals")
   CHECK(goals[1]["current"].IsDouble());
   CHECK(goals[1]["current"].GetDouble() == 56.0);
   CHECK(goals[1]["at_most"].GetInt64() == 40);
-  CHECK(goals[2]["current"].GetDouble() == 0.0517);
+  CHECK(near(goals[2]["current"].GetDouble(), 510.0 / 9874, 1e-12));
   CHECK(goals[2]["at_least"].GetDouble() == 0.1);
 }
 

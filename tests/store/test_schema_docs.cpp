@@ -195,8 +195,8 @@ const std::map<std::string, Answers> k_answers = {
     // The café: 34 of 120 asked follow, applied to 1,800 customers: 510 (5.2%, 3.8% to 6.7%). The
     // bookshop: 20 of 50 of the 300 customers imported: 120 (0.6%, 0.4% to 0.8%).
     {"customer estimates of the latest audit",
-     {{{"survey|510|0.0517|0.0384|0.0674|120"}, true},
-      {{"survey|120|0.00608|0.00419|0.00818|50"}, true}}},
+     {{{"survey|510|0.0516508000810209|0.0383564213827187|0.0673955484548792|120"}, true},
+      {{"survey|120|0.00607656471541422|0.00419410415906855|0.00817579942664731|50"}, true}}},
     {"survey estimate from the settings", {{{"34|120|1800|510"}, true}, {{"20|50|300|120"}, true}}},
     // samples/customers.csv: 650 rows, 13 of them repeats.
     {"customers imported", {{{"637"}, true}, {{"300"}, true}}},
@@ -218,10 +218,12 @@ const std::map<std::string, Answers> k_answers = {
     // 2026-11-20. Two of the bookshop, the first without useful followers: its audience
     // breakdown is from 2026-11-20.
     {"figures of every audit",
-     {{{"2026-10-31|9818|", "2026-11-20|9874|93|62.5|510|3316|0.0188|0.179",
-        "2026-11-20|9874|93|62.5|510|3316|0.0188|0.179"},
+     // Unrounded, as the JSON gives them: 62.5 / 3316 and 593.75 / 3316; 35.25 / 4913, 705 / 4913.
+     {{{"2026-10-31|9818|", "2026-11-20|9874|93|62.5|510|3316|0.0188480096501809|0.179056091676719",
+        "2026-11-20|9874|93|62.5|510|3316|0.0188480096501809|0.179056091676719"},
        true},
-      {{"2026-10-31|19636|190|40.0|120|||", "2026-11-20|19748|186|35.3|120|4913|0.00717|0.143"},
+      {{"2026-10-31|19636|190|40.0|120|||",
+        "2026-11-20|19748|186|35.25|120|4913|0.0071748422552412|0.143496845104824"},
        true}}},
     {"goal status over time",
      {{{"2026-10-31|followers-15k|behind|9818.0|", "2026-11-20|followers-15k|behind|9874.0|9986.",

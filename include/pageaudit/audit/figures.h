@@ -123,6 +123,9 @@ struct UsefulFollowers {
   std::optional<double> share;  // of followers in the target profile
   std::optional<UsefulMethod> method;
   std::vector<std::string> dimensions;  // audience: the breakdowns the share rests on
+  // Place lists that name none of the targets (Meta lists only its top cities and countries): the
+  // method fell back from them, to the countries or to the stated share, or there is no value.
+  std::vector<UnlistedTarget> unlisted;
 };
 
 struct Figures {

@@ -44,15 +44,22 @@ struct GoalResult {
   Goal goal;
   GoalStatus status = GoalStatus::no_data;
   std::optional<double> current;
-  std::optional<double> projected;         // at the deadline, along the window trend
-  std::optional<double> required_per_day;  // change per day from now to the deadline
-  std::optional<Date> projected_date;      // when the trend reaches the bound
-  std::vector<std::string> lint;           // ids of the lint rules that fired on this goal
+  std::optional<double> projected;  // at the deadline, along the window trend
+  // Per day, as SPEC 5 defines it for the metric's kind. A stock (followers, useful or customer
+  // followers): the change per day needed from the audit day to the deadline. A window total
+  // (views, posts, hours, outcomes...): the daily average the bound asks of a window, with
+  // current_per_day the window's own. A ratio, or viewers (unique people do not add up day by
+  // day): neither.
+  std::optional<double> required_per_day;
+  std::optional<double> current_per_day;
+  std::optional<Date> projected_date;  // when the trend reaches the bound
+  std::vector<std::string> lint;       // ids of the lint rules that fired on this goal
 };
 
 // Evaluates one goal as of input.as_of. projected needs a trend and a deadline on or after the
-// audit day; required_per_day an unmet bound and a deadline after it; projected_date an unmet
-// bound and a trend moving towards it. lint is left empty for the linter to fill.
+// audit day; required_per_day an unmet bound, and for a stock a deadline after the audit day, for
+// a window total a deadline not passed (or none); projected_date an unmet bound and a trend
+// moving towards it. lint is left empty for the linter to fill.
 GoalResult evaluate_goal(const Goal& goal, const AuditInput& input, const Figures& figures);
 
 }  // namespace pageaudit

@@ -98,8 +98,8 @@ struct AuditScope {
 //   viewers        page_total_media_view_unique (day); viewers_window from its days_28 value on
 //                  as_of for a 28-day window, its week value for a 7-day one (uniques never add)
 //   engagements    page_post_engagements (day); page_visits: page_views_total (day)
-//   net_follows    per day page_daily_follows_unique - page_daily_unfollows_unique where both
-//                  exist, else page_daily_follows
+//   net_follows    per day page_daily_follows_unique - page_daily_unfollows_unique, on the
+//                  days both exist (new follows alone are never a net change)
 //   posts          posts created in the window; nullopt when the store has no post of the Page
 //   comments       visitors' comments (from_page = 0) created in the window; nullopt when the
 //                  Page has no comment and no successful pull; commenters: distinct authors
