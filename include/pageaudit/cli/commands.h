@@ -53,7 +53,14 @@ struct ImportOptions {
 Status run_import(const GlobalOptions& global, const ImportOptions& options, const Console& console,
                   const Clock& clock);
 
-Status run_status(const GlobalOptions& global, const Console& console, const Clock& clock);
+struct Invocation;  // app.h: the global options, the console and the clock
+
+struct StatusOptions {
+  std::optional<std::string> page_id;  // --page ID: only this Page's lines
+};
+// pageaudit status: store/status.h's status_report(), printed. Errors: 66 no store; 64 --page
+// names no Page of the store.
+Status run_status(const Invocation& in, const StatusOptions& options);
 
 struct AuditOptions {
   std::optional<std::string> goals_file;    // --goals FILE: load (replace) the Page's goals first
