@@ -294,8 +294,10 @@ std::vector<std::string> format_status(const StoreStatus& status) {
 
   out.emplace_back("Last runs:");
   for (const RunSummary& r : status.runs) {
-    out.push_back(fmt::format("  #{:<4} {}  {:<7} {:<8} {} ({} rows), {}", r.run_id, r.started_at,
-                              r.command, r.status, r.source, r.rows,
+    const std::string rows = fmt::format("({} rows)", r.rows);
+    out.push_back(fmt::format("  #{:<4} {}  {:<7} {:<8} {}, {}", r.run_id, r.started_at, r.command,
+                              r.status,
+                              r.source.empty() ? rows : fmt::format("{} {}", r.source, rows),
                               page_words(r.page_id, r.page_name)));
   }
   if (status.runs.empty()) out.emplace_back("  (none)");

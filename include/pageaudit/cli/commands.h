@@ -62,6 +62,16 @@ struct StatusOptions {
 // names no Page of the store.
 Status run_status(const Invocation& in, const StatusOptions& options);
 
+struct ForgetOptions {
+  std::optional<std::string> page_id;  // --page ID: the Page to forget
+  bool unowned = false;                // --unowned: the rows kept aside under no Page instead
+  bool yes = false;                    // --yes: do not ask
+};
+// pageaudit forget: store/forget.h's forget_command(), asking on stdin when it is a terminal.
+// Errors: 64 bad options, an unknown Page, no terminal to ask on without --yes; 66 no store;
+// 73/75 the store's.
+Status run_forget(const Invocation& in, const ForgetOptions& options);
+
 struct AuditOptions {
   std::optional<std::string> goals_file;    // --goals FILE: load (replace) the Page's goals first
   std::optional<std::string> page_id;       // --page ID: needed when the store holds several Pages
