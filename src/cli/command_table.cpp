@@ -75,6 +75,16 @@ void add_pull_options(CLI::App& cmd, PullOptions& pull) {
   cmd.add_flag("--keep-pii", pull.keep_pii, "also keep comment authors' ids and names in clear");
 }
 
+void add_status_options(CLI::App& cmd, StatusOptions& status) {
+  cmd.add_option("--page", status.page_id, "only this Page's lines")->type_name("ID");
+}
+
+void add_forget_options(CLI::App& cmd, ForgetOptions& forget) {
+  cmd.add_option("--page", forget.page_id, "the Page to forget")->type_name("ID");
+  cmd.add_flag("--unowned", forget.unowned, "forget the rows kept aside under no Page instead");
+  cmd.add_flag("--yes", forget.yes, "delete without asking");
+}
+
 void add_demo_options(CLI::App& cmd, DemoOptions& demo) {
   cmd.add_option("--samples", demo.samples_dir, "the samples folder (default: the bundled one)");
 }
@@ -106,11 +116,11 @@ std::vector<Command> pageaudit_commands() {
                                 [](const Invocation& in, const PullOptions& options) {
                                   return run_pull(in.global, options, in.console, in.clock);
                                 }),
-      make_command<NoOptions>(
-          "status", "show what the store holds: Pages, coverage, last runs, warnings", nullptr,
-          [](const Invocation& in, const NoOptions&) {
-            return run_status(in.global, in.console, in.clock);
-          }),
+      make_command<StatusOptions>(
+          "status", "show what the store holds: Pages, coverage, last runs, audits, warnings",
+          add_status_options, run_status),
+      make_command<ForgetOptions>("forget", "delete everything the store holds about one Page",
+                                  add_forget_options, run_forget),
       make_command<DemoOptions>(
           "demo", "import the bundled samples into a fresh store and show the result",
           add_demo_options,

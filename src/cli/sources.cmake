@@ -5,6 +5,7 @@ list(APPEND PAGEAUDIT_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/init_command.cpp
   ${CMAKE_CURRENT_LIST_DIR}/import_command.cpp
   ${CMAKE_CURRENT_LIST_DIR}/status_command.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/forget_command.cpp
   ${CMAKE_CURRENT_LIST_DIR}/demo_command.cpp
 )
 list(APPEND PAGEAUDIT_SOURCES ${CMAKE_CURRENT_LIST_DIR}/pull_command.cpp)

@@ -53,7 +53,24 @@ struct ImportOptions {
 Status run_import(const GlobalOptions& global, const ImportOptions& options, const Console& console,
                   const Clock& clock);
 
-Status run_status(const GlobalOptions& global, const Console& console, const Clock& clock);
+struct Invocation;  // app.h: the global options, the console and the clock
+
+struct StatusOptions {
+  std::optional<std::string> page_id;  // --page ID: only this Page's lines
+};
+// pageaudit status: store/status.h's status_report(), printed. Errors: 66 no store; 64 --page
+// names no Page of the store.
+Status run_status(const Invocation& in, const StatusOptions& options);
+
+struct ForgetOptions {
+  std::optional<std::string> page_id;  // --page ID: the Page to forget
+  bool unowned = false;                // --unowned: the rows kept aside under no Page instead
+  bool yes = false;                    // --yes: do not ask
+};
+// pageaudit forget: store/forget.h's forget_command(), asking on stdin when it is a terminal.
+// Errors: 64 bad options, an unknown Page, no terminal to ask on without --yes; 66 no store;
+// 73/75 the store's.
+Status run_forget(const Invocation& in, const ForgetOptions& options);
 
 struct AuditOptions {
   std::optional<std::string> goals_file;    // --goals FILE: load (replace) the Page's goals first
