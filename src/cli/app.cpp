@@ -9,6 +9,7 @@
 
 #include "pageaudit/core/redact.h"
 #include "pageaudit/core/suggest.h"
+#include "pageaudit/store/store.h"
 
 namespace pageaudit {
 namespace {
@@ -110,6 +111,7 @@ int parse_and_run(std::span<const Command> commands, int argc, char** argv, cons
     global.db_path = command.default_db;
   }
   Status result = command.run(Invocation{global, console, clock});
+  for (const std::string& warning : take_migration_warnings()) console.warning(warning);
   if (!result) {
     console.error(result.error().message);
     return static_cast<int>(result.error().code);

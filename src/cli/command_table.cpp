@@ -9,6 +9,12 @@ namespace {
 
 struct NoOptions {};
 
+void add_init_options(CLI::App& cmd, InitOptions& init) {
+  cmd.add_option("--assign-unowned", init.assign_unowned,
+                 "move the customers, time log and outcomes that belong to no Page to this one")
+      ->type_name("ID");
+}
+
 void add_import_options(CLI::App& cmd, ImportOptions& import) {
   cmd.add_option("FILE", import.files, "export files (CSV)")->required();
   cmd.add_option("--page", import.page_id, "the Page ID, for files that do not name their Page");
@@ -94,11 +100,11 @@ void add_demo_options(CLI::App& cmd, DemoOptions& demo) {
 std::vector<Command> pageaudit_commands() {
   // In the order of pageaudit --help; "did you mean" prefers the first of two as close.
   return {
-      make_command<NoOptions>("init", "create or migrate the store and print its schema version",
-                              nullptr,
-                              [](const Invocation& in, const NoOptions&) {
-                                return run_init(in.global, in.console, in.clock);
-                              }),
+      make_command<InitOptions>("init", "create or migrate the store and print its schema version",
+                                add_init_options,
+                                [](const Invocation& in, const InitOptions& options) {
+                                  return run_init(in.global, options, in.console, in.clock);
+                                }),
       make_command<ImportOptions>(
           "import",
           "import Facebook / Meta Business Suite export files, or with --as the business's own",

@@ -5,7 +5,6 @@
 #include "pageaudit/core/samples.h"
 #include "pageaudit/input/export.h"
 #include "pageaudit/store/import_run.h"
-#include "pageaudit/store/store.h"
 
 namespace pageaudit {
 namespace fs = std::filesystem;
@@ -33,24 +32,12 @@ Status run_demo(const GlobalOptions& global, const DemoOptions& options, const C
   if (auto s = run_import(global, import, console, clock); !s) return s;
 
   // The business's own files, where the samples folder has them.
-  for (const auto& [name, kind] :
-       {std::pair{"customers.csv", "customers"}, std::pair{"time_log.csv", "time"},
-        std::pair{"outcomes.csv", "outcomes"}}) {
-    const fs::path file = fs::path(*samples) / name;
-    if (!fs::is_regular_file(file, ec)) continue;
-    ImportOptions table;
-    table.files = {file.string()};
-    table.as = kind;
+  for (const auto& [file, kind] : sample_tables(*samples)) {
+    ImportOptions table{{file}, {}, {}, {}, false, kind};
     if (auto s = run_import(global, table, console, clock); !s) return s;
   }
-  {
-    // Mark the demo's runs so that a later demo may replace this store, and no other store.
-    StoreOptions store_options;
-    store_options.clock = &clock;
-    auto store = Store::open(global.db_path, store_options);
-    if (!store) return tl::unexpected(store.error());
-    if (auto s = mark_demo_runs((*store)->db()); !s) return s;
-  }
+  // Mark the demo's runs so that a later demo may replace this store, and no other store.
+  if (auto s = mark_demo_store(global.db_path, clock); !s) return s;
 
   // The audit as of the last day with followers, in the goals file's language.
   console.result("");

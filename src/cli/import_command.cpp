@@ -4,7 +4,6 @@
 
 #include "pageaudit/cli/commands.h"
 #include "pageaudit/core/messages.h"
-#include "pageaudit/store/audit_store.h"
 #include "pageaudit/store/catalog.h"
 #include "pageaudit/store/import_run.h"
 #include "pageaudit/store/store.h"
@@ -12,28 +11,21 @@
 namespace pageaudit {
 namespace {
 
-// Imports one file of the business's (store null: a dry run); on any error the store is left as it
-// was.
+// Imports one file of the business's as page's (a dry run: page is known only when a store exists);
+// on any error the store is left as it was.
 Status import_table_one(Store* store, const std::string& path, TableKind kind,
-                        const std::string& page_id, const ImportOptions& options,
+                        const std::optional<OwnerPage>& page, const ImportOptions& options,
                         const Console& console) {
   auto file = read_table(path, kind);
   if (!file) return tl::unexpected(file.error());
-  if (!store) {
-    console.result(fmt::format("{}: would import {}", path, describe(*file)));
+  if (options.dry_run) {
+    console.result(
+        fmt::format("{}: would import {}", path, page ? describe(*file, *page) : describe(*file)));
     return {};
   }
-  if (auto s = import_table(store->db(), path, *file, page_id, options.keep_pii); !s) return s;
-  std::string line = fmt::format("{}: imported {}", path, describe(*file));
-  if (kind == TableKind::customers) {
-    auto total = count_customers(store->db(), page_id);
-    if (!total) return tl::unexpected(total.error());
-    line += fmt::format(" (stored {}); the store holds {}",
-                        options.keep_pii ? "hashed and in clear" : "hashed",
-                        plural(*total, "customer", "customers"));
-    line += fmt::format(" of Page {}", page_id);
-  }
-  console.result(line);
+  auto imported = import_table(store->db(), path, *file, *page, options.keep_pii);
+  if (!imported) return tl::unexpected(imported.error());
+  console.result(fmt::format("{}: imported {}", path, *imported));
   return {};
 }
 
@@ -63,11 +55,12 @@ Status import_each(const std::vector<std::string>& files, const Console& console
 }
 
 Result<std::unique_ptr<Store>> open_store(const GlobalOptions& global, bool writer,
-                                          const Clock& clock) {
+                                          const Clock& clock, bool read_only = false) {
   StoreOptions store_options;
   store_options.clock = &clock;
   store_options.wait_for_lock = global.wait;
   store_options.writer = writer;
+  store_options.read_only = read_only;
   return Store::open(global.db_path, store_options);
 }
 
@@ -84,19 +77,24 @@ Status run_import_tables(const GlobalOptions& global, const ImportOptions& optio
     return failf(ExitCode::usage,
                  "--as {}: --metric and --exported-on apply to Meta's exports only", *options.as);
   }
-  // A dry run reads and checks the files without opening the store.
+  // A dry run reads the store, if any, for the Page (never creating or migrating it); a run that
+  // cannot know the Page creates no store.
   std::unique_ptr<Store> store;
-  std::string page_id = options.page_id.value_or("");
-  if (!options.dry_run) {
-    auto opened = open_store(global, true, clock);
+  std::optional<OwnerPage> page;
+  std::error_code ec;
+  if (std::filesystem::exists(global.db_path, ec) ||
+      (!options.dry_run && !options.page_id.value_or("").empty())) {
+    auto opened = open_store(global, !options.dry_run, clock, options.dry_run);
     if (!opened) return tl::unexpected(opened.error());
     store = std::move(*opened);
-    auto page = owner_page(store->db(), options.page_id, *options.as);
-    if (!page) return tl::unexpected(page.error());
-    page_id = *page;
+  }
+  if (store || !options.dry_run || options.page_id) {
+    auto owner = owner_page(store ? &store->db() : nullptr, options.page_id, *options.as);
+    if (!owner) return tl::unexpected(owner.error());
+    page = *owner;
   }
   return import_each(options.files, console, [&](const std::string& path) {
-    return import_table_one(store.get(), path, *kind, page_id, options, console);
+    return import_table_one(store.get(), path, *kind, page, options, console);
   });
 }
 

@@ -1,20 +1,22 @@
-// pageaudit init: create or migrate the store and print its schema version.
+// pageaudit init: create or migrate the store and print its schema version; assign unowned rows.
 #include "pageaudit/cli/commands.h"
 #include "pageaudit/store/store.h"
+#include "pageaudit/store/unowned.h"
 
 namespace pageaudit {
 
-Status run_init(const GlobalOptions& global, const Console& console, const Clock& clock) {
+Status run_init(const GlobalOptions& global, const InitOptions& init, const Console& console,
+                const Clock& clock) {
   StoreOptions options;
   options.wait_for_lock = global.wait;
   options.clock = &clock;
   auto store = Store::open(global.db_path, options);
   if (!store) return tl::unexpected(store.error());
-  const int applied = (*store)->migrations_applied_now();
-  console.result(fmt::format(
-      "{}: schema version {}{}", global.db_path, (*store)->schema_version(),
-      applied > 0 ? fmt::format(" ({} migration{} applied)", applied, applied == 1 ? "" : "s")
-                  : std::string(" (up to date)")));
+  console.result(describe_schema(**store));
+  if (!init.assign_unowned) return {};
+  auto assigned = assign_unowned((*store)->db(), *init.assign_unowned);
+  if (!assigned) return tl::unexpected(assigned.error());
+  console.result(describe(*assigned, *init.assign_unowned));
   return {};
 }
 

@@ -21,4 +21,16 @@ std::optional<std::string> find_samples_dir() {
   return std::nullopt;
 }
 
+std::vector<std::pair<std::string, std::string>> sample_tables(const std::string& samples_dir) {
+  std::vector<std::pair<std::string, std::string>> tables;
+  std::error_code ec;
+  for (const auto& [name, kind] :
+       {std::pair{"customers.csv", "customers"}, std::pair{"time_log.csv", "time"},
+        std::pair{"outcomes.csv", "outcomes"}}) {
+    const fs::path file = fs::path(samples_dir) / name;
+    if (fs::is_regular_file(file, ec)) tables.emplace_back(file.string(), kind);
+  }
+  return tables;
+}
+
 }  // namespace pageaudit

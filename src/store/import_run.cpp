@@ -10,10 +10,12 @@
 #include <filesystem>
 
 #include "pageaudit/core/messages.h"
+#include "pageaudit/core/suggest.h"
 #include "pageaudit/input/csv.h"
 #include "pageaudit/store/audit_store.h"
 #include "pageaudit/store/sqlite.h"
 #include "pageaudit/store/store.h"
+#include "pageaudit/store/upserts.h"
 
 namespace pageaudit {
 namespace {
@@ -45,6 +47,63 @@ Date export_day(const std::string& path, const ExportImportOptions& options) {
 
 std::string file_name(const std::string& path) {
   return std::filesystem::path(path).filename().string();
+}
+
+// The store's Pages with their names, in page_id order.
+Result<std::vector<OwnerPage>> store_pages(Database& db) {
+  auto stmt = db.prepare("SELECT page_id, coalesce(name, '') FROM pages ORDER BY page_id");
+  if (!stmt) return tl::unexpected(stmt.error());
+  std::vector<OwnerPage> pages;
+  auto s = each_row(*stmt, [&](const Statement& row) {
+    pages.push_back(OwnerPage{row.text(0), row.text(1), false});
+  });
+  if (!s) return tl::unexpected(s.error());
+  return pages;
+}
+
+// "111 Bar Pepe, 222 Café" (the first ten, then "and N more"), for messages.
+std::string list_pages(const std::vector<OwnerPage>& pages) {
+  std::string listed;
+  for (size_t i = 0; i < pages.size() && i < 10; ++i) {
+    listed += fmt::format("{}{}{}{}", i == 0 ? "" : ", ", pages[i].id,
+                          pages[i].name.empty() ? "" : " ", pages[i].name);
+  }
+  if (pages.size() > 10) listed += fmt::format(" and {} more", pages.size() - 10);
+  return listed;
+}
+
+// A Page first named by a business's file: listed with no name, which its exports fill later.
+Status record_page(Database& db, const std::string& page_id, const std::string& source) {
+  auto stmt = db.prepare(upsert_sql(k_page_listed, "(?, ?, ?)"));
+  if (!stmt) return tl::unexpected(stmt.error());
+  return stmt->bind(1, page_id).bind(2, source).bind(3, db.clock().now_iso()).run();
+}
+
+Status write_table(Database& db, const std::string& page_id, const TableFile& file, bool keep_pii,
+                   const std::string& source, int64_t run_id) {
+  switch (file.kind) {
+    case TableKind::customers:
+      return write_customers(db, page_id, file.customers, keep_pii, source, run_id);
+    case TableKind::time:
+      return write_time_log(db, page_id, file.time, source, run_id);
+    case TableKind::outcomes:
+      return write_outcomes(db, page_id, file.outcomes, source, run_id);
+  }
+  return {};
+}
+
+// "...(stored hashed); Page 111 (Bar Pepe) now holds 637 customers", counted inside the import's
+// transaction.
+Status describe_customers(Database& db, const TableFile& file, const OwnerPage& page, bool keep_pii,
+                          std::string& line) {
+  auto total = count_customers(db, page.id);
+  if (!total) return tl::unexpected(total.error());
+  OwnerPage known = page;
+  known.is_new = false;
+  line = fmt::format("{} (stored {}); {} now holds {}", describe(file),
+                     keep_pii ? "hashed and in clear" : "hashed", describe(known),
+                     plural(*total, "customer", "customers"));
+  return {};
 }
 
 }  // namespace
@@ -245,50 +304,64 @@ Result<TableFile> read_table(const std::string& path, TableKind kind) {
   return file;
 }
 
-Status import_table(Database& db, const std::string& path, const TableFile& file,
-                    const std::string& page_id, bool keep_pii) {
+Result<std::string> import_table(Database& db, const std::string& path, const TableFile& file,
+                                 const OwnerPage& page, bool keep_pii) {
   const std::string source = file_name(path);
   const std::string kind = table_name(file.kind);
+  std::string line = describe(file, page);
   const auto write = [&](int64_t run_id) -> Result<RunEnd> {
-    Status s;
-    switch (file.kind) {
-      case TableKind::customers:
-        s = write_customers(db, page_id, file.customers, keep_pii, source, run_id);
-        break;
-      case TableKind::time:
-        s = write_time_log(db, page_id, file.time, source, run_id);
-        break;
-      case TableKind::outcomes:
-        s = write_outcomes(db, page_id, file.outcomes, source, run_id);
-        break;
-    }
+    Status s = page.is_new ? record_page(db, page.id, source) : Status{};
+    if (s) s = write_table(db, page.id, file, keep_pii, source, run_id);
+    if (s && file.kind == TableKind::customers)
+      s = describe_customers(db, file, page, keep_pii, line);
     if (!s) return tl::unexpected(s.error());
     return RunEnd{file.rows_written(), "", std::nullopt, kind};
   };
-  return import_run(db, RunStart{"import", source, path, std::nullopt, kind, page_id}, write);
+  auto written =
+      import_run(db, RunStart{"import", source, path, std::nullopt, kind, page.id}, write);
+  if (!written) return tl::unexpected(written.error());
+  return line;
 }
 
-Result<std::string> owner_page(Database& db, const std::optional<std::string>& given,
-                               std::string_view kind) {
-  auto stmt = db.prepare("SELECT page_id, coalesce(name, '') FROM pages ORDER BY page_id");
-  if (!stmt) return tl::unexpected(stmt.error());
-  std::vector<std::string> ids;
-  std::string listed;
-  auto s = each_row(*stmt, [&](const Statement& row) {
-    ids.push_back(row.text(0));
-    if (ids.size() <= 10) {
-      listed += fmt::format("{}{} {}", listed.empty() ? "" : ", ", row.text(0), row.text(1));
-    }
-  });
-  if (!s) return tl::unexpected(s.error());
-  if (ids.size() > 10) listed += fmt::format(" and {} more", ids.size() - 10);
-  if (given) {
-    if (ids.empty() || std::find(ids.begin(), ids.end(), *given) != ids.end()) return *given;
-    return failf(ExitCode::usage, "--page {}: the store holds no such Page (it holds: {})", *given,
-                 listed);
+std::string describe(const OwnerPage& page) {
+  if (page.is_new) return fmt::format("Page {}, new to the store", page.id);
+  return page.name.empty() ? fmt::format("Page {}", page.id)
+                           : fmt::format("Page {} ({})", page.id, page.name);
+}
+
+std::string describe(const TableFile& file, const OwnerPage& page) {
+  return fmt::format("{} for {}", describe(file), describe(page));
+}
+
+Result<OwnerPage> check_store_page(Database& db, std::string_view option,
+                                   const std::string& page_id) {
+  auto pages = store_pages(db);
+  if (!pages) return tl::unexpected(pages.error());
+  for (const OwnerPage& page : *pages) {
+    if (page.id == page_id) return page;
   }
-  if (ids.size() == 1) return ids.front();
-  if (ids.empty()) {
+  if (pages->empty()) {
+    return failf(ExitCode::usage,
+                 "{} {}: the store holds no Page yet; import the Page's exports first", option,
+                 page_id);
+  }
+  std::vector<std::string_view> ids;
+  for (const OwnerPage& page : *pages) ids.emplace_back(page.id);
+  const auto best = closest_match(page_id, ids);
+  return failf(ExitCode::usage, "{} {}: the store holds no such Page{} (it holds: {})", option,
+               page_id, best ? fmt::format("; did you mean {}?", *best) : "", list_pages(*pages));
+}
+
+Result<OwnerPage> owner_page(Database* db, const std::optional<std::string>& given,
+                             std::string_view kind) {
+  auto pages = db ? store_pages(*db) : std::vector<OwnerPage>{};
+  if (!pages) return tl::unexpected(pages.error());
+  if (given && given->empty()) return fail(ExitCode::usage, "--page: expected a Page ID, got \"\"");
+  // A first client's own files may come before the Page's exports: the Page is recorded with them.
+  if (given && pages->empty()) return OwnerPage{*given, "", true};
+  if (given) return check_store_page(*db, "--page", *given);
+  if (pages->size() == 1) return pages->front();
+  if (pages->empty()) {
     return failf(ExitCode::usage,
                  "--as {}: the store holds no Page yet: import the Page's exports first, or name "
                  "the business's Page with --page ID",
@@ -297,7 +370,7 @@ Result<std::string> owner_page(Database& db, const std::optional<std::string>& g
   return failf(ExitCode::usage,
                "--as {}: the store holds {} Pages; name the business's Page with --page ID (one "
                "of: {})",
-               kind, ids.size(), listed);
+               kind, pages->size(), list_pages(*pages));
 }
 
 Result<std::optional<std::string>> only_page(Database& db) {
@@ -317,6 +390,14 @@ Result<bool> made_by_demo(Database& db) {
 
 Status mark_demo_runs(Database& db) {
   return db.exec("UPDATE import_runs SET command = 'demo' WHERE command = 'import'");
+}
+
+Status mark_demo_store(const std::string& path, const Clock& clock) {
+  StoreOptions options;
+  options.clock = &clock;
+  auto store = Store::open(path, options);
+  if (!store) return tl::unexpected(store.error());
+  return mark_demo_runs((*store)->db());
 }
 
 Status remove_demo_store(const std::string& path) {

@@ -9,10 +9,13 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <mutex>
+#include <utility>
 
 #include "pageaudit/core/clock.h"
 #include "pageaudit/core/embedded.h"
 #include "pageaudit/store/audit_store.h"
+#include "pageaudit/store/unowned.h"
 
 namespace pageaudit {
 
@@ -48,7 +51,31 @@ Status after_migration(Database& db, int version) {
   }
 }
 
+// The version whose migration may keep rows aside (sql/migrations/0007_clients.sql).
+constexpr int k_clients_version = 7;
+
+std::mutex g_warnings_mutex;
+std::vector<std::string> g_warnings;
+
+void add_migration_warning(std::string warning) {
+  std::lock_guard lock(g_warnings_mutex);
+  g_warnings.push_back(std::move(warning));
+}
+
 }  // namespace
+
+std::vector<std::string> take_migration_warnings() {
+  std::lock_guard lock(g_warnings_mutex);
+  return std::exchange(g_warnings, {});
+}
+
+std::string describe_schema(const Store& store) {
+  const int applied = store.migrations_applied_now();
+  return fmt::format(
+      "{}: schema version {}{}", store.path(), store.schema_version(),
+      applied > 0 ? fmt::format(" ({} migration{} applied)", applied, applied == 1 ? "" : "s")
+                  : std::string(" (up to date)"));
+}
 
 int latest_schema_version() {
   return static_cast<int>(k_migrations_count);
@@ -196,7 +223,15 @@ Status Store::migrate(int migrate_to) {
   }
   if (auto s = m_db.exec(fmt::format("PRAGMA user_version = {}", target)); !s) return s;
   if (auto s = txn.commit(); !s) return s;
+  const int before = m_schema_version;
   m_schema_version = target;
+  // A store that had rows of the business's files before migration 7 may now hold some no audit
+  // reads: the user must hear of them once, from whichever command migrated the store.
+  if (before > 0 && before < k_clients_version && target >= k_clients_version) {
+    auto unowned = count_unowned(m_db);
+    if (!unowned) return tl::unexpected(unowned.error());
+    if (unowned->total() > 0) add_migration_warning(unowned_warning(m_path, *unowned));
+  }
   return {};
 }
 

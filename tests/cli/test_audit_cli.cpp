@@ -108,12 +108,15 @@ TEST_CASE("import --as customers stores hashes only and counts a customer once a
              "Ana López,ana@example.com,612 345 678,Madrid\n"
              "José García,,+34 699 111 222,Getafe\n"
              "ANA LOPEZ,Ana@Example.com,,Madrid\n");
-  auto r = run_pageaudit({"--db", db, "import", "--as", "customers", first});
+  // A first client's list before the Page's exports: --page names the Page, and the store
+  // records it.
+  auto r = run_pageaudit({"--db", db, "import", "--as", "customers", "--page", "111", first});
   CHECK(r.exit_code == 0);
   CHECK(r.err == "");
   CHECK(r.out == first +
                      ": imported 3 rows: 2 customers, 1 repeat of an earlier row (stored hashed); "
-                     "the store holds 2 customers\n");
+                     "Page 111 now holds 2 customers\n");
+  CHECK(query(db, "SELECT page_id, name, source FROM pages") == "111||clientes.csv\n");
 
   // The same José with another phone format, and one new customer.
   const std::string second = dir.file("crm.csv");
@@ -123,7 +126,7 @@ TEST_CASE("import --as customers stores hashes only and counts a customer once a
   CHECK(r.exit_code == 0);
   CHECK(r.out == second +
                      ": imported 2 rows: 2 customers, 0 repeats of an earlier row (stored hashed); "
-                     "the store holds 3 customers\n");
+                     "Page 111 now holds 3 customers\n");
   CHECK(
       query(db,
             "SELECT count(*), count(name_hash), count(email_hash), count(phone_hash), count(name), "
@@ -144,12 +147,13 @@ TEST_CASE("import --as customers --keep-pii stores the clear values too") {
   const std::string db = dir.file("s.db");
   const std::string file = dir.file("c.csv");
   write_file(file, "name,email,phone,city\nAna López,ana@example.com,612 345 678,Madrid\n");
-  auto r = run_pageaudit({"--db", db, "import", "--as", "customers", "--keep-pii", file});
+  auto r = run_pageaudit(
+      {"--db", db, "import", "--as", "customers", "--page", "111", "--keep-pii", file});
   CHECK(r.exit_code == 0);
   CHECK(r.out ==
         file +
             ": imported 1 row: 1 customer, 0 repeats of an earlier row (stored hashed and in "
-            "clear); the store holds 1 customer\n");
+            "clear); Page 111 now holds 1 customer\n");
   CHECK(query(db, "SELECT name, email, phone, city, source FROM customers") ==
         "Ana López|ana@example.com|612 345 678|Madrid|c.csv\n");
 }
@@ -165,14 +169,16 @@ TEST_CASE("import --as time and outcomes print a summary, and importing again ad
   const std::string outcomes = dir.file("ventas.csv");
   write_file(outcomes, "date;visitors;revenue\n2026-11-01;65;335,99\n2026-11-02;70;\n");
   for (int round = 0; round < 2; ++round) {
-    auto r = run_pageaudit({"--db", db, "import", "--as", "time", time});
+    // The first file names the Page (new to the store); the store's only Page is the default.
+    auto r = run_pageaudit({"--db", db, "import", "--as", "time", "--page", "111", time});
     CHECK(r.exit_code == 0);
-    CHECK(r.out == time + ": imported 2 time log entries, 4 hours (2026-11-01..2026-11-02)\n");
+    CHECK(r.out == time + ": imported 2 time log entries, 4 hours (2026-11-01..2026-11-02) for " +
+                       (round == 0 ? "Page 111, new to the store\n" : "Page 111\n"));
     r = run_pageaudit({"--db", db, "import", "--as", "outcomes", outcomes});
     CHECK(r.exit_code == 0);
-    CHECK(r.out ==
-          outcomes +
-              ": imported 2 days of 2 outcomes (visitors, revenue), 2026-11-01..2026-11-02\n");
+    CHECK(r.out == outcomes +
+                       ": imported 2 days of 2 outcomes (visitors, revenue), "
+                       "2026-11-01..2026-11-02 for Page 111\n");
   }
   CHECK(query(db, "SELECT date, hours, activity, person, source FROM time_log ORDER BY date") ==
         "2026-11-01|2.0|posting|Lucía|horas.csv\n2026-11-02|2.0|||horas.csv\n");
@@ -188,7 +194,8 @@ TEST_CASE("a bad file for import --as is exit 65 with FILE:LINE and the store is
   const std::string db = dir.file("s.db");
   const std::string good = dir.file("good.csv");
   write_file(good, "date,hours\n2026-11-01,1\n");
-  REQUIRE(run_pageaudit({"--db", db, "import", "--as", "time", good}).exit_code == 0);
+  REQUIRE(run_pageaudit({"--db", db, "import", "--as", "time", "--page", "111", good}).exit_code ==
+          0);
   const std::string before = dump(db);
   const struct {
     const char* kind;
@@ -232,8 +239,12 @@ TEST_CASE("import --as usage errors are exit 64") {
       {{"--as", "people", file}, "--as: expected customers, time or outcomes, got \"people\""},
       {{"--as", "time", "--keep-pii", file}, "--keep-pii applies to --as customers only"},
       {{"--keep-pii", file}, "--keep-pii applies to --as customers only"},
-      {{"--as", "customers", "--page", "1", file},
-       "--as customers: --page, --metric and --exported-on apply to Meta's exports only"},
+      {{"--as", "customers", "--metric", "page_follows", file},
+       "--as customers: --metric and --exported-on apply to Meta's exports only"},
+      {{"--as", "customers", file},
+       "--as customers: the store holds no Page yet: import the Page's exports first, or name "
+       "the business's Page with --page ID"},
+      {{"--as", "customers", "--page", "", file}, "--page: expected a Page ID, got \"\""},
   };
   for (const auto& c : cases) {
     std::vector<std::string> args = {"--db", dir.file("s.db"), "import"};
@@ -498,7 +509,8 @@ TEST_CASE("golden: the demo ends with the sample café's audit, in text and Mark
   REQUIRE(blank != std::string::npos);
   CHECK(contains(demo.out.substr(0, blank),
                  "/customers.csv: imported 650 rows: 637 customers, 13 repeats "
-                 "of an earlier row (stored hashed); the store holds 637 customers"));
+                 "of an earlier row (stored hashed); Page 100064197037125 (Café La Esquina) now "
+                 "holds 637 customers"));
   CHECK(contains(demo.out.substr(0, blank),
                  "/time_log.csv: imported 164 time log entries, 177 hours "
                  "(2026-08-23..2026-11-20)"));

@@ -281,8 +281,11 @@ const std::vector<Hostile>& hostile_inputs() {
          test::write_file(path, "date,'); DROP TABLE page_metrics; --\n2026-01-01,5\n");
          return std::vector<std::string>{"import", "--as", "outcomes", path};
        },
-       0, "{file}: imported 1 day of 1 outcome (');_drop_table_page_metrics;), 2026-01-01\n", false,
-       "SELECT date, metric, value FROM outcomes", "2026-01-01|');_drop_table_page_metrics;|5.0\n"},
+       0,
+       "{file}: imported 1 day of 1 outcome (');_drop_table_page_metrics;), 2026-01-01 for "
+       "Page 100064197037125 (Café La Esquina)\n",
+       false, "SELECT date, metric, value FROM outcomes",
+       "2026-01-01|');_drop_table_page_metrics;|5.0\n"},
       {"a goals file with a 10 MB string", "goals_long_why.toml",
        [](const std::string& path) {
          test::write_file(path, goals_with("why", std::string(10'000'000, 'x')));

@@ -222,8 +222,10 @@ TEST_CASE("customers' and commenters' identities are stored only hashed unless -
     Rig rig;
     const std::vector<std::string> commenters = commenter_identities(rig.server);
     REQUIRE(commenters.size() > 10);
-    std::vector<std::string> import{"--db", rig.db,      "import",
-                                    "--as", "customers", test::samples_dir() + "/customers.csv"};
+    // The customer list of the Page about to be pulled: a first client's list names its Page.
+    std::vector<std::string> import{
+        "--db",      rig.db,   "import", "--as",
+        "customers", "--page", k_page,   test::samples_dir() + "/customers.csv"};
     std::vector<std::string> pull_options;
     if (keep_pii) {
       import.push_back("--keep-pii");

@@ -303,8 +303,9 @@ TEST_CASE(
     "a store in a folder that does not exist or cannot be created exits 73 naming the cause") {
   TempDir dir;
   const std::string missing = dir.file("no/such/folder/store.db");
-  const test::RunResult run = test::run_pageaudit(
-      {"--db", missing, "import", "--as", "time", test::samples_dir() + "/time_log.csv"});
+  const test::RunResult run =
+      test::run_pageaudit({"--db", missing, "import", "--as", "time", "--page", "1",
+                           test::samples_dir() + "/time_log.csv"});
   CHECK(run.exit_code == 73);
   CHECK(run.err ==
         cannot_write(missing, "folder " + dir.file("no/such/folder") + " does not exist"));

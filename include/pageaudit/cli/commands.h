@@ -35,7 +35,14 @@ class Console {
   bool m_verbose;
 };
 
-Status run_init(const GlobalOptions& global, const Console& console, const Clock& clock);
+struct InitOptions {
+  // --assign-unowned ID: move the rows that belong to no Page (migration 7 kept them aside) to ID.
+  std::optional<std::string> assign_unowned;
+};
+// Creates or migrates the store and prints its schema version; with --assign-unowned, then moves
+// the unowned rows to that Page (store/unowned.h) and says what moved and what stayed.
+Status run_init(const GlobalOptions& global, const InitOptions& options, const Console& console,
+                const Clock& clock);
 
 struct ImportOptions {
   std::vector<std::string> files;

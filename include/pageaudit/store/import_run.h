@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "pageaudit/core/clock.h"
 #include "pageaudit/core/error.h"
 #include "pageaudit/input/export.h"
 #include "pageaudit/input/tables.h"
@@ -80,22 +81,44 @@ struct TableFile {
 };
 Result<TableFile> read_table(const std::string& path, TableKind kind);
 
-// Writes a file read by read_table() as one run (source: its file name), as page_id's.
-Status import_table(Database& db, const std::string& path, const TableFile& file,
-                    const std::string& page_id, bool keep_pii);
+// The Page a business's file belongs to (owner_page).
+struct OwnerPage {
+  std::string id;
+  std::string name;     // "" when the store knows none
+  bool is_new = false;  // not in the store yet: import_table() records it in pages
+};
+// "Page 111 (Bar Pepe)"; "Page 111" without a name; "Page 999, new to the store".
+std::string describe(const OwnerPage& page);
+
+// Writes a file read by read_table() as one run (source: its file name), as page's; a new Page is
+// recorded in pages first (source: the file name), so that status lists it and its exports join
+// it. Returns what was imported: describe(file, page), and for customers "...(stored hashed);
+// Page 111 (Bar Pepe) now holds 637 customers".
+Result<std::string> import_table(Database& db, const std::string& path, const TableFile& file,
+                                 const OwnerPage& page, bool keep_pii);
 
 // "650 rows: 637 customers, 13 repeats of an earlier row", "164 time log entries, 177 hours
 // (2026-08-23..2026-11-20)", "350 days of 4 outcomes (visitors, ...), 2025-11-21..2026-11-20":
 // what was (or would be) imported.
 std::string describe(const TableFile& file);
+// describe(file) + " for " + describe(page).
+std::string describe(const TableFile& file, const OwnerPage& page);
 
 // --- queries ------------------------------------------------------------------------------------
 
 // The Page a business's file (--as KIND) belongs to: given (--page), which must be one of the
-// store's Pages unless it holds none yet; else the store's only Page. Errors (ExitCode::usage): a
-// Page the store does not hold; no --page in a store with no Page or several (naming them).
-Result<std::string> owner_page(Database& db, const std::optional<std::string>& given,
-                               std::string_view kind);
+// store's Pages (check_store_page) unless the store holds none yet or there is no store (db null):
+// then it is new; else the store's only Page. Errors (ExitCode::usage): a Page the store does not
+// hold; no --page in a store with no Page, or no store ("import the Page's exports first, or name
+// the business's Page with --page ID"), or several Pages (naming them).
+Result<OwnerPage> owner_page(Database* db, const std::optional<std::string>& given,
+                             std::string_view kind);
+
+// page_id and its name when it is one of the store's Pages. Errors (64): "OPTION ID: the store
+// holds no such Page; did you mean P? (it holds: P NAME, Q NAME)", the question only when one is
+// close; "OPTION ID: the store holds no Page yet; import the Page's exports first".
+Result<OwnerPage> check_store_page(Database& db, std::string_view option,
+                                   const std::string& page_id);
 
 // The store's only Page; nullopt when it holds none or several.
 Result<std::optional<std::string>> only_page(Database& db);
@@ -105,6 +128,8 @@ Result<std::optional<std::string>> only_page(Database& db);
 Result<bool> made_by_demo(Database& db);
 // Marks every import run as the demo's (import_runs.command 'demo').
 Status mark_demo_runs(Database& db);
+// mark_demo_runs() on the store at path, opened as a writer with clock.
+Status mark_demo_store(const std::string& path, const Clock& clock);
 // Removes the store at `path` (and its -wal and -shm files) when an earlier demo made it; nothing
 // when there is none. Any other store is kept: "PATH: a store is already there and the demo did
 // not make it; give the demo another --db PATH" (73).

@@ -3,6 +3,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "pageaudit/core/error.h"
 #include "pageaudit/store/sqlite.h"
@@ -52,6 +53,14 @@ class Store {
   int m_schema_version = 0;
   int m_applied_now = 0;
 };
+
+// The warnings of the migrations this process applied that the user must act on (rows migration 7
+// kept aside, unowned.h), each returned once: the command line prints them after the command,
+// whichever command opened the store.
+std::vector<std::string> take_migration_warnings();
+
+// "PATH: schema version 7 (2 migrations applied)", "...(up to date)": what init reports.
+std::string describe_schema(const Store& store);
 
 // The schema version this binary creates (the number of migrations in sql/migrations).
 int latest_schema_version();
