@@ -11,6 +11,7 @@
 #include "pageaudit/store/audit_store.h"
 #include "pageaudit/store/sqlite.h"
 #include "pageaudit/store/store.h"
+#include "pageaudit/store/unowned.h"
 
 namespace pageaudit {
 namespace {
@@ -212,35 +213,15 @@ Status pull_leftovers(Database& db, const std::string& now_utc, const PageFilter
 // The rows migration 7 kept aside under page_id '' (a store with several Pages could not tell
 // whose customers, time log and outcomes they were), and the two ways to settle them.
 Status unowned_rows(Database& db, std::vector<std::string>& out) {
-  auto stmt = db.prepare(
-      "SELECT (SELECT count(*) FROM customers WHERE page_id = ''), "
-      "(SELECT count(*) FROM time_log WHERE page_id = ''), "
-      "(SELECT count(*) FROM outcomes WHERE page_id = '')");
-  if (!stmt) return tl::unexpected(stmt.error());
-  auto row = stmt->step();
-  if (!row) return tl::unexpected(row.error());
-  std::vector<std::string> kept;
-  int64_t rows = 0;
-  const auto add = [&](int column, const char* one, const char* many) {
-    const int64_t n = stmt->integer(column);
-    if (n > 0) kept.push_back(plural(n, one, many));
-    rows += n;
-  };
-  add(0, "customer", "customers");
-  add(1, "time-log row", "time-log rows");
-  add(2, "outcome row", "outcome rows");
-  if (kept.empty()) return {};
-  std::string listed = kept.back();
-  if (kept.size() > 1) {
-    kept.pop_back();
-    listed = fmt::format("{} and {}", fmt::join(kept, ", "), listed);
-  }
+  auto rows = count_unowned(db);
+  if (!rows) return tl::unexpected(rows.error());
+  if (rows->total() == 0) return {};
   out.push_back(fmt::format(
       "{} {} kept aside under no Page (page_id ''): the store held several Pages when they "
       "were imported, so whose they are is not known and no audit reads them. Assign them with "
       "'pageaudit init --assign-unowned ID', or re-import each file with --page ID and then "
       "drop them with 'pageaudit forget --unowned'",
-      listed, rows == 1 ? "is" : "are"));
+      describe(*rows), rows->total() == 1 ? "is" : "are"));
   return {};
 }
 

@@ -1,7 +1,10 @@
 // Rows of the business's files that belong to no Page (page_id ''): counted, assigned, warned of.
 #include "pageaudit/store/unowned.h"
 
+#include <fmt/ranges.h>
+
 #include <array>
+#include <vector>
 
 #include "pageaudit/core/messages.h"
 #include "pageaudit/store/import_run.h"
@@ -40,9 +43,15 @@ Result<UnownedRows> count_unowned(Database& db) {
 }
 
 std::string describe(const UnownedRows& rows) {
-  return fmt::format("{}, {} and {}", plural(rows.customers, "customer", "customers"),
-                     plural(rows.time_log, "time-log row", "time-log rows"),
-                     plural(rows.outcomes, "outcome row", "outcome rows"));
+  std::vector<std::string> parts;
+  if (rows.customers > 0) parts.push_back(plural(rows.customers, "customer", "customers"));
+  if (rows.time_log > 0) parts.push_back(plural(rows.time_log, "time-log row", "time-log rows"));
+  if (rows.outcomes > 0) parts.push_back(plural(rows.outcomes, "outcome row", "outcome rows"));
+  if (parts.empty()) return "no rows";
+  std::string last = parts.back();
+  if (parts.size() == 1) return last;
+  parts.pop_back();
+  return fmt::format("{} and {}", fmt::join(parts, ", "), last);
 }
 
 Result<Assigned> assign_unowned(Database& db, const std::string& page_id) {

@@ -346,8 +346,8 @@ TEST_CASE("migration 7 keeps a two-Page store's rows aside, warns once, and init
        "('222', '2026-11-01', 'visitors', 7, 'o2.csv', 1);");
   r = run_ok({"--db", db, "init", "--assign-unowned", "222"});
   CHECK(r.out == db + ": schema version 7 (up to date)\nmoved 3 customers, 2 time-log rows and 1 "
-                      "outcome row to Page 222; 0 customers, 0 time-log rows and 1 outcome row "
-                      "stayed unowned: Page 222 already holds rows of the same customer, day or "
+                      "outcome row to Page 222; 1 outcome row stayed unowned: Page 222 already "
+                      "holds rows of the same customer, day or "
                       "metric\n");
   CHECK(query(db, "SELECT page_id, date, value FROM outcomes ORDER BY 1, 2") ==
         "|2026-11-01|60.0\n222|2026-11-01|7.0\n222|2026-11-02|40.0\n");

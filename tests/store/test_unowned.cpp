@@ -51,8 +51,8 @@ TEST_CASE("assign_unowned moves the rows the Page lacks and keeps the Page's own
   CHECK(assigned->stayed.customers == 1);
   CHECK(assigned->stayed.outcomes == 1);
   CHECK(describe(*assigned, "111") ==
-        "moved 1 customer, 1 time-log row and 1 outcome row to Page 111; 1 customer, 0 time-log "
-        "rows and 1 outcome row stayed unowned: Page 111 already holds rows of the same customer, "
+        "moved 1 customer, 1 time-log row and 1 outcome row to Page 111; 1 customer and 1 "
+        "outcome row stayed unowned: Page 111 already holds rows of the same customer, "
         "day or metric");
   CHECK(*db.scalar_text("SELECT group_concat(page_id || ':' || value, ' ') FROM (SELECT * FROM "
                         "outcomes ORDER BY page_id, date)") == ":60.0 111:7.0 111:40.0");

@@ -22,7 +22,8 @@ struct UnownedRows {
 // The rows with page_id '' in customers, time_log and outcomes.
 Result<UnownedRows> count_unowned(Database& db);
 
-// "637 customers, 164 time-log rows and 1400 outcome rows".
+// "637 customers, 164 time-log rows and 1400 outcome rows", leaving out the tables with none
+// ("2 customers and 1 outcome row"); "no rows" when there are none.
 std::string describe(const UnownedRows& rows);
 
 // What assign_unowned() did.
