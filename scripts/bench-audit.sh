@@ -6,6 +6,7 @@
 #   scripts/bench-audit.sh [BUILD_DIR]   a Release build directory (default: build-bench)
 # AUDIT_PAGES sets the size of the big store (default 500). With BENCH_SUMMARY=FILE, each figure
 # is also appended to FILE as "figure<TAB>measured<TAB>target<TAB>PASS|MISS" (scripts/bench.sh).
+# shellcheck source=scripts/bench-lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/bench-lib.sh"
 pages="${AUDIT_PAGES:-500}"
 out="$(work_dir audit)"

@@ -1,9 +1,11 @@
+# shellcheck shell=bash
 # Shared by the benchmarks of SPEC section 8 (bench-audit.sh, bench-query.sh): sourced, not run,
 # with the benchmark's arguments ([BUILD_DIR], a Release build directory, default build-bench).
 # Sets root, build and bin (the pageaudit binary), and the audit day of every store it makes.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${1:-$root/build-bench}"
+# shellcheck disable=SC2034 # read by the scripts that source this file
 bin="$build/src/pageaudit"
 export PAGEAUDIT_TODAY=2026-11-21
 

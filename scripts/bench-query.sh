@@ -10,6 +10,7 @@
 #   scripts/bench-query.sh [BUILD_DIR]   a Release build directory (default: build-bench)
 # QUERY_PAGES sets the size of the store (default 500). With BENCH_SUMMARY=FILE, each figure is
 # also appended to FILE (scripts/bench.sh).
+# shellcheck source=scripts/bench-lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/bench-lib.sh"
 pages="${QUERY_PAGES:-500}"
 out="$(work_dir query)"
