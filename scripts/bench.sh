@@ -2,11 +2,12 @@
 # Benchmarks of SPEC section 8, each against a reference measured in the same run, ending with one
 # table of every figure, its target and PASS/MISS.
 #   scripts/bench.sh            every benchmark (several minutes), then the summary table
-#   scripts/bench.sh import     only the import benchmark (likewise: pull, audit)
+#   scripts/bench.sh import     only the import benchmark (likewise: pull, audit, query)
 # Size knobs for a quick run while developing (the defaults are the SPEC's sizes):
 #   BENCH_IMPORT_DAYS=730   days in the wide export (730 days x 1,370 columns = 1,000,100 values)
 #   PULL_PAGES=200          Pages pulled from the fake Graph server
 #   AUDIT_PAGES=500         Pages in the audited store
+#   QUERY_PAGES=500         Pages in the queried store
 #   BENCH_INSTRUCTIONS=0    skip counting instructions with callgrind (done on a tenth of the file)
 # Work files go to bench-out/ (ignored by git).
 set -euo pipefail
@@ -108,6 +109,12 @@ bench_audit() {
     printf 'audit: the benchmark failed (see above)\t-\t-\tMISS\n' >> "$BENCH_SUMMARY"
 }
 
+bench_query() {
+  echo "== query: every view and docs/schema.md query for one Page of a ${QUERY_PAGES:-500}-Page store"
+  "$root/scripts/bench-query.sh" "$root/build-bench" ||
+    printf 'query: the benchmark failed (see above)\t-\t-\tMISS\n' >> "$BENCH_SUMMARY"
+}
+
 # The figures gathered in $BENCH_SUMMARY, as one aligned table.
 summary() {
   python3 - "$BENCH_SUMMARY" <<'PY'
@@ -127,7 +134,8 @@ case "$what" in
   import) bench_import ;;
   pull) bench_pull ;;
   audit) bench_audit ;;
-  all) bench_import; bench_pull; bench_audit ;;
-  *) echo "usage: scripts/bench.sh [import|pull|audit|all]" >&2; exit 64 ;;
+  query) bench_query ;;
+  all) bench_import; bench_pull; bench_audit; bench_query ;;
+  *) echo "usage: scripts/bench.sh [import|pull|audit|query|all]" >&2; exit 64 ;;
 esac
 summary

@@ -21,43 +21,72 @@ SELECT audit_id, page_id, as_of, window_days,
        json_extract(json, '$.cost_per_useful_follower') AS cost_per_useful_follower
 FROM audit_runs;
 CREATE VIEW daily_activity AS
-WITH metrics AS (
-  SELECT page_id, date,
-         sum(CASE metric WHEN 'page_daily_follows' THEN value END) AS follows,
-         sum(CASE metric WHEN 'page_daily_unfollows_unique' THEN value END) AS unfollows,
-         sum(CASE metric WHEN 'page_media_view' THEN value END) AS views,
-         sum(CASE metric WHEN 'page_total_media_view_unique' THEN value END) AS viewers,
-         sum(CASE metric WHEN 'page_post_engagements' THEN value END) AS engagements,
-         sum(CASE metric WHEN 'page_views_total' THEN value END) AS page_visits,
-         sum(CASE metric WHEN 'page_link_clicks' THEN value END) AS link_clicks,
-         sum(CASE metric WHEN 'page_total_actions' THEN value END) AS action_clicks,
-         sum(CASE metric WHEN 'page_video_views' THEN value END) AS video_views
-  FROM page_metrics
-  WHERE period = 'day'
-  GROUP BY page_id, date
-),
--- created_time is local 'YYYY-MM-DDTHH:MM[:SS]': its first ten characters are the day, the way
--- the audit counts a window's posts.
-published AS (
-  SELECT page_id, substr(created_time, 1, 10) AS date, count(*) AS posts
-  FROM posts
-  WHERE created_time IS NOT NULL
-  GROUP BY page_id, substr(created_time, 1, 10)
-),
-days AS (
-  SELECT page_id, date FROM metrics
-  UNION SELECT page_id, date FROM daily_followers
-  UNION SELECT page_id, date FROM published
-)
-SELECT d.page_id, d.date, f.followers, m.follows, m.unfollows, m.views, m.viewers, m.engagements,
-       m.page_visits, m.link_clicks, m.action_clicks, m.video_views,
+SELECT d.page_id, d.date, d.followers, follows.value AS follows, unfollows.value AS unfollows,
+       views.value AS views, viewers.value AS viewers, engagements.value AS engagements,
+       page_visits.value AS page_visits, link_clicks.value AS link_clicks,
+       action_clicks.value AS action_clicks, video_views.value AS video_views,
        -- A day without posts had none only if the store holds the Page's posts at all.
-       CASE WHEN EXISTS (SELECT 1 FROM posts WHERE posts.page_id = d.page_id)
-            THEN coalesce(p.posts, 0) END AS posts
-FROM days d
-LEFT JOIN metrics m ON m.page_id = d.page_id AND m.date = d.date
-LEFT JOIN daily_followers f ON f.page_id = d.page_id AND f.date = d.date
-LEFT JOIN published p ON p.page_id = d.page_id AND p.date = d.date;
+       CASE WHEN EXISTS (SELECT 1 FROM posts p WHERE p.page_id = d.page_id)
+            THEN (SELECT count(*) FROM posts p
+                  WHERE p.page_id = d.page_id AND substr(p.created_time, 1, 10) = +d.date) END
+         AS posts
+FROM (
+  -- The days, each once: those with a follower count, then those with posts, then those with
+  -- other metrics only. Each arm reads one Page's rows through a key that starts with page_id.
+  SELECT page_id, date, followers FROM daily_followers
+  UNION ALL
+  -- created_time is local 'YYYY-MM-DDTHH:MM[:SS]': its first ten characters are the day, the way
+  -- the audit counts a window's posts (index posts_page_day).
+  SELECT page_id, date, NULL FROM (
+    SELECT DISTINCT page_id, substr(created_time, 1, 10) AS date FROM posts
+    WHERE created_time IS NOT NULL
+  ) p
+  WHERE NOT EXISTS (
+    SELECT 1 FROM page_metrics f
+    WHERE f.page_id = p.page_id AND f.metric IN ('page_follows', 'page_fans', 'followers_count')
+      AND f.period IN ('day', 'lifetime') AND f.date = p.date AND f.value IS NOT NULL)
+  UNION ALL
+  SELECT page_id, date, NULL FROM (
+    SELECT DISTINCT page_id, date FROM page_metrics WHERE period = 'day'
+  ) m
+  WHERE NOT EXISTS (
+    SELECT 1 FROM page_metrics f
+    WHERE f.page_id = m.page_id AND f.metric IN ('page_follows', 'page_fans', 'followers_count')
+      AND f.period IN ('day', 'lifetime') AND f.date = m.date AND f.value IS NOT NULL)
+    AND NOT EXISTS (
+      SELECT 1 FROM posts p
+      WHERE p.page_id = m.page_id AND substr(p.created_time, 1, 10) = +m.date)
+) d
+-- Each metric's value of the day: the one row of its key, if any.
+LEFT JOIN page_metrics follows
+  ON follows.page_id = d.page_id AND follows.date = d.date
+     AND follows.period = 'day' AND follows.metric = 'page_daily_follows'
+LEFT JOIN page_metrics unfollows
+  ON unfollows.page_id = d.page_id AND unfollows.date = d.date
+     AND unfollows.period = 'day' AND unfollows.metric = 'page_daily_unfollows_unique'
+LEFT JOIN page_metrics views
+  ON views.page_id = d.page_id AND views.date = d.date
+     AND views.period = 'day' AND views.metric = 'page_media_view'
+LEFT JOIN page_metrics viewers
+  ON viewers.page_id = d.page_id AND viewers.date = d.date
+     AND viewers.period = 'day' AND viewers.metric = 'page_total_media_view_unique'
+LEFT JOIN page_metrics engagements
+  ON engagements.page_id = d.page_id AND engagements.date = d.date
+     AND engagements.period = 'day' AND engagements.metric = 'page_post_engagements'
+LEFT JOIN page_metrics page_visits
+  ON page_visits.page_id = d.page_id AND page_visits.date = d.date
+     AND page_visits.period = 'day' AND page_visits.metric = 'page_views_total'
+LEFT JOIN page_metrics link_clicks
+  ON link_clicks.page_id = d.page_id AND link_clicks.date = d.date
+     AND link_clicks.period = 'day' AND link_clicks.metric = 'page_link_clicks'
+LEFT JOIN page_metrics action_clicks
+  ON action_clicks.page_id = d.page_id AND action_clicks.date = d.date
+     AND action_clicks.period = 'day' AND action_clicks.metric = 'page_total_actions'
+LEFT JOIN page_metrics video_views
+  ON video_views.page_id = d.page_id AND video_views.date = d.date
+     AND video_views.period = 'day' AND video_views.metric = 'page_video_views'
+-- In the order the rows of 0005's view came in (it grouped by Page and day).
+ORDER BY d.page_id, d.date;
 CREATE VIEW daily_followers AS
 SELECT page_id, date, followers, metric AS basis
 FROM (
@@ -79,24 +108,26 @@ FROM audit_runs r
 JOIN audit_results g ON g.audit_id = r.audit_id
 WHERE r.audit_id = (SELECT max(audit_id) FROM audit_runs latest WHERE latest.page_id = r.page_id);
 CREATE VIEW weekly_activity AS
-SELECT w.page_id, w.week_start, w.days_with_data,
-       (SELECT f.followers FROM daily_followers f
-        WHERE f.page_id = w.page_id AND f.date BETWEEN w.week_start AND date(w.week_start, '+6 days')
-        ORDER BY f.date DESC LIMIT 1) AS followers,
-       w.follows, w.unfollows, w.views, w.engagements, w.page_visits, w.link_clicks,
-       w.action_clicks, w.video_views, w.posts
+SELECT DISTINCT page_id, week_start,
+       count(*) OVER week AS days_with_data,
+       -- The last of the week's days in this order: the latest day with a count, if any.
+       last_value(followers) OVER (week ORDER BY followers IS NOT NULL, date
+                                   ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
+         AS followers,
+       sum(follows) OVER week AS follows, sum(unfollows) OVER week AS unfollows,
+       sum(views) OVER week AS views, sum(engagements) OVER week AS engagements,
+       sum(page_visits) OVER week AS page_visits, sum(link_clicks) OVER week AS link_clicks,
+       sum(action_clicks) OVER week AS action_clicks, sum(video_views) OVER week AS video_views,
+       sum(posts) OVER week AS posts
 FROM (
   -- strftime('%w') numbers Sunday 0; (n + 6) % 7 is the number of days since Monday.
-  SELECT page_id,
-         date(date, printf('-%d days', (CAST(strftime('%w', date) AS INTEGER) + 6) % 7)) AS week_start,
-         count(*) AS days_with_data,
-         sum(follows) AS follows, sum(unfollows) AS unfollows, sum(views) AS views,
-         sum(engagements) AS engagements, sum(page_visits) AS page_visits,
-         sum(link_clicks) AS link_clicks, sum(action_clicks) AS action_clicks,
-         sum(video_views) AS video_views, sum(posts) AS posts
+  SELECT daily_activity.*,
+         date(date, printf('-%d days', (CAST(strftime('%w', date) AS INTEGER) + 6) % 7))
+           AS week_start
   FROM daily_activity
-  GROUP BY page_id, week_start
-) w;
+)
+WINDOW week AS (PARTITION BY page_id, week_start)
+ORDER BY page_id, week_start;
 CREATE TABLE audit_results (
   audit_id         INTEGER NOT NULL REFERENCES audit_runs(audit_id),
   goal_id          TEXT NOT NULL,
@@ -336,3 +367,4 @@ CREATE INDEX audit_runs_page ON audit_runs(page_id, audit_id);
 CREATE INDEX comments_page_time ON comments(page_id, created_time);
 CREATE INDEX comments_parent ON comments(parent_id) WHERE parent_id IS NOT NULL;
 CREATE INDEX posts_page ON posts(page_id, created_time);
+CREATE INDEX posts_page_day ON posts(page_id, substr(created_time, 1, 10), created_time);

@@ -27,9 +27,10 @@ Connection open(const std::string& path, int flags = SQLITE_OPEN_READWRITE) {
   return db;
 }
 
-// Calls 'row' with the text of each column of each result row.
+// Calls 'row' with the text of each column of each result row; returns the virtual machine steps
+// the query took.
 template <typename Row>
-void each_row(sqlite3* db, const std::string& sql, Row row) {
+long each_row(sqlite3* db, const std::string& sql, Row row) {
   sqlite3_stmt* raw = nullptr;
   if (sqlite3_prepare_v2(db, sql.c_str(), -1, &raw, nullptr) != SQLITE_OK) {
     throw std::runtime_error(std::string("prepare: ") + sqlite3_errmsg(db) + " in " + sql);
@@ -47,6 +48,7 @@ void each_row(sqlite3* db, const std::string& sql, Row row) {
   }
   if (rc != SQLITE_DONE)
     throw std::runtime_error(std::string("step: ") + sqlite3_errmsg(db) + " in " + sql);
+  return sqlite3_stmt_status(raw, SQLITE_STMTSTATUS_VM_STEP, 0);
 }
 
 void fnv1a(std::uint64_t& hash, const std::string& bytes) {
@@ -144,6 +146,11 @@ std::string query_rw(const std::string& db_path, const std::string& sql) {
 
 std::string query(const std::string& db_path, const std::string& sql) {
   return rows_text(open(db_path, SQLITE_OPEN_READONLY).get(), sql);
+}
+
+long vm_steps(const std::string& db_path, const std::string& sql) {
+  return each_row(open(db_path, SQLITE_OPEN_READONLY).get(), sql,
+                  [](const std::vector<std::string>&) {});
 }
 
 void exec(const std::string& db_path, const std::string& sql) {

@@ -22,6 +22,11 @@ std::string query(const std::string& db_path, const std::string& sql);
 // killed writer is recovered first.
 std::string query_rw(const std::string& db_path, const std::string& sql);
 
+// The virtual machine steps SQLite takes to run a query and read all its rows (read-only): the
+// work it does, which, unlike time, does not depend on the machine. A query that scans a table
+// takes steps in proportion to the table's rows.
+long vm_steps(const std::string& db_path, const std::string& sql);
+
 // Runs statements against a store (writable).
 void exec(const std::string& db_path, const std::string& sql);
 
