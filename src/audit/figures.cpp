@@ -1,6 +1,7 @@
 // Figures of SPEC 5, each from the input alone; nulls carry the reason they are null.
 #include "pageaudit/audit/figures.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "pageaudit/audit/stats.h"
@@ -211,9 +212,88 @@ std::optional<double> window_sum(const DailySeries& series, const AuditInput& in
   return sum;
 }
 
+namespace {
+
+WindowFigure daily_figure(const DailySeries& series, const AuditInput& input) {
+  WindowFigure w;
+  for (auto it = series.lower_bound(input.window_start());
+       it != series.end() && it->first <= input.as_of; ++it) {
+    w.value = w.value.value_or(0) + it->second;
+    ++w.days;
+  }
+  return w;
+}
+
+// Days of the window inside any of the ranges (which may overlap).
+int covered_days(const DayRanges& ranges, const AuditInput& input) {
+  int days = 0;
+  for (Date day = input.window_start(); day <= input.as_of; day = day + 1) {
+    const bool covered = std::any_of(ranges.begin(), ranges.end(), [&](const auto& r) {
+      return r.first <= day && day <= r.second;
+    });
+    days += covered ? 1 : 0;
+  }
+  return days;
+}
+
+WindowFigure event_figure(const std::optional<long>& count, const DayRanges& covered,
+                          const AuditInput& input) {
+  if (!count) return {};
+  return {static_cast<double>(*count), covered_days(covered, input)};
+}
+
+// Engagements per view over the days that have both: a day with views but no engagement count
+// (or the reverse) would bend the ratio.
+WindowFigure engagement_rate(const AuditInput& input) {
+  double engagements = 0;
+  double views = 0;
+  int days = 0;
+  for (auto it = input.views.lower_bound(input.window_start());
+       it != input.views.end() && it->first <= input.as_of; ++it) {
+    auto e = input.engagements.find(it->first);
+    if (e == input.engagements.end()) continue;
+    views += it->second;
+    engagements += e->second;
+    ++days;
+  }
+  if (days == 0) return {};
+  return {safe_divide(engagements, views), days};
+}
+
+}  // namespace
+
+ActivityFigures activity_figures(const AuditInput& input) {
+  ActivityFigures a;
+  a.emplace_back("views", daily_figure(input.views, input));
+  a.emplace_back("viewers", input.viewers_window
+                                ? WindowFigure{input.viewers_window, input.window_days}
+                                : WindowFigure{});
+  a.emplace_back("engagements", daily_figure(input.engagements, input));
+  a.emplace_back("engagement_rate", engagement_rate(input));
+  a.emplace_back("page_visits", daily_figure(input.page_visits, input));
+  a.emplace_back("posts", event_figure(input.posts, input.posts_covered, input));
+  a.emplace_back("comments", event_figure(input.comments, input.comments_covered, input));
+  const std::optional<long> engagers =
+      input.comments ? std::optional<long>(static_cast<long>(input.commenters.size()))
+                     : std::nullopt;
+  a.emplace_back("engagers", event_figure(engagers, input.comments_covered, input));
+  for (const auto& [name, series] : input.outcomes) {
+    a.emplace_back("outcome:" + name, daily_figure(series, input));
+  }
+  return a;
+}
+
+const WindowFigure* find_activity(const ActivityFigures& activity, std::string_view name) {
+  for (const auto& [key, figure] : activity) {
+    if (key == name) return &figure;
+  }
+  return nullptr;
+}
+
 Figures compute_figures(const AuditInput& input) {
   Figures f;
   f.followers = follower_figures(input);
+  f.activity = activity_figures(input);
   f.effort = effort_figures(input);
   const std::optional<double>& followers = f.followers.value;
   for (auto estimate : {survey_estimate(input, followers), match_estimate(input, followers),

@@ -82,27 +82,9 @@ MetricValue metric_value(std::string_view metric, const AuditInput& input, const
     if (figures.followers.net_change_window) return {figures.followers.net_change_window, {}};
     return {window_sum(input.net_follows, input), {}};
   }
-  if (metric == "views") return {window_sum(input.views, input), {}};
-  if (metric == "viewers") return {input.viewers_window, {}};
-  if (metric == "engagements") return {window_sum(input.engagements, input), {}};
-  if (metric == "engagement_rate") {
-    const std::optional<double> engagements = window_sum(input.engagements, input);
-    const std::optional<double> views = window_sum(input.views, input);
-    if (!engagements || !views) return {};
-    return {safe_divide(*engagements, *views), {}};
-  }
-  if (metric == "page_visits") return {window_sum(input.page_visits, input), {}};
-  if (metric == "posts") {
-    if (!input.posts) return {};
-    return {static_cast<double>(*input.posts), {}};
-  }
-  if (metric == "comments") {
-    if (!input.comments) return {};
-    return {static_cast<double>(*input.comments), {}};
-  }
-  if (metric == "engagers") {
-    if (!input.comments) return {};
-    return {static_cast<double>(input.commenters.size()), {}};
+  // The window's activity, with the days it covers (figures.h).
+  if (const WindowFigure* w = find_activity(figures.activity, metric)) {
+    return {w->value, {}, w->days};
   }
   if (metric == "customer_followers" || metric == "customer_share") {
     return customer_value(metric, figures);
@@ -114,11 +96,6 @@ MetricValue metric_value(std::string_view metric, const AuditInput& input, const
   if (metric == "hours_per_useful_follower") return {figures.hours_per_useful_follower.value, {}};
   if (metric == "cost_per_useful_follower") return {figures.cost_per_useful_follower.value, {}};
   if (metric == "reply_hours") return {median(input.reply_hours), {}};
-  if (const std::string_view outcome = outcome_name(metric); !outcome.empty()) {
-    auto it = input.outcomes.find(outcome);
-    if (it == input.outcomes.end()) return {};
-    return {window_sum(it->second, input), {}};
-  }
   return {};
 }
 
@@ -147,7 +124,10 @@ GoalResult evaluate_goal(const Goal& goal, const AuditInput& input, const Figure
       break;
     case PerDay::average:
       // A window total: the daily average the bound asks of a window, and the one it had.
-      r.current_per_day = current / input.window_days;
+      // Over the days the data covers: 16 days of views are not spread over 28.
+      if (const int days = value.days.value_or(input.window_days); days > 0) {
+        r.current_per_day = current / days;
+      }
       if (!met && !deadline_passed) r.required_per_day = bound.value / input.window_days;
       break;
     case PerDay::none:

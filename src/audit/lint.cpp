@@ -141,6 +141,32 @@ void follower_notes(const AuditInput& input, std::vector<DataQualityNote>& out) 
   }
 }
 
+// The words a report gives an activity figure ("Views", "Outcome: sales").
+std::string activity_label(std::string_view name, Language lang) {
+  if (const std::string_view outcome = outcome_name(name); !outcome.empty()) {
+    return message(lang, "report.outcome", fmt::arg("name", outcome));
+  }
+  std::string key(name);
+  std::replace(key.begin(), key.end(), '_', '-');
+  return std::string(message_text(lang, "report." + key));
+}
+
+// Window figures whose data covers only part of the window: their totals count only those days,
+// which a reader must know before comparing them with a whole window's.
+void coverage_notes(const AuditInput& input, std::vector<DataQualityNote>& out) {
+  std::string partial;
+  for (const auto& [name, figure] : activity_figures(input)) {
+    if (!figure.value || figure.days >= input.window_days) continue;
+    partial += partial.empty() ? "" : "; ";
+    partial += message(input.language, "dq.partial-figure",
+                       fmt::arg("figure", activity_label(name, input.language)),
+                       fmt::arg("covered", figure.days), fmt::arg("days", input.window_days));
+  }
+  if (partial.empty()) return;
+  out.push_back(note(input, "partial-window", fmt::arg("days", input.window_days),
+                     fmt::arg("figures", partial)));
+}
+
 }  // namespace
 
 std::vector<LintFinding> lint_goals(const AuditInput& input, const Figures& figures) {
@@ -171,6 +197,7 @@ std::vector<LintFinding> lint_goals(const AuditInput& input, const Figures& figu
 std::vector<DataQualityNote> check_data_quality(const AuditInput& input) {
   std::vector<DataQualityNote> out;
   follower_notes(input, out);
+  coverage_notes(input, out);
 
   // Meta replaced these metrics with ones that count differently: a series that spans the
   // replacement is not one series.

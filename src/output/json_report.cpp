@@ -113,6 +113,21 @@ void figures(Writer& w, const Figures& f) {
   number(w, f.followers.trend_per_day, Rounding::full);
   w.EndObject();
 
+  // activity.NAME = {value, days}: each window figure and the days of the window it covers.
+  key(w, "activity");
+  w.StartObject();
+  for (const auto& [name, figure] : f.activity) {
+    const std::optional<MetricInfo> info = find_metric(name);
+    key(w, name);
+    w.StartObject();
+    key(w, "value");
+    number(w, figure.value, info && info->integral ? Rounding::whole : Rounding::full);
+    key(w, "days");
+    w.Int(figure.days);
+    w.EndObject();
+  }
+  w.EndObject();
+
   key(w, "effort");
   w.StartObject();
   key(w, "hours_window");

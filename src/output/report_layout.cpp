@@ -142,6 +142,14 @@ class Builder {
     return reason("no-data-window");
   }
 
+  // "data for 16 of the 28 days" under a window figure whose data covers part of the window.
+  std::vector<std::string> coverage(std::string_view name) const {
+    const WindowFigure* figure = find_activity(m_f.activity, name);
+    if (!figure || !figure->value || figure->days >= m_r.window_days) return {};
+    return {text("report.covered-days", fmt::arg("covered", figure->days),
+                 fmt::arg("days", m_r.window_days))};
+  }
+
   std::string metric_or_reason(std::string_view metric) const {
     const MetricValue v = metric_value(metric, m_in, m_f);
     if (!finite(v.current)) return no_value(missing_metric(metric));
@@ -167,20 +175,30 @@ class Builder {
                                 fmt::arg("value", signed_decimal(*followers.trend_per_day, 1)))
                          : no_value(reason("no-data-window")),
                      {}});
-    lines.push_back({in_window("report.views"), metric_or_reason("views"), {}});
+    lines.push_back({in_window("report.views"), metric_or_reason("views"), coverage("views")});
     lines.push_back({text("report.viewers"), metric_or_reason("viewers"), {}});
     std::string engagements = metric_or_reason("engagements");
     if (auto rate = finite(metric_value("engagement_rate", m_in, m_f).current)) {
       engagements =
           text("report.of-views", fmt::arg("value", engagements), fmt::arg("rate", percent(*rate)));
     }
-    lines.push_back({in_window("report.engagements"), engagements, {}});
-    lines.push_back({in_window("report.page-visits"), metric_or_reason("page_visits"), {}});
-    lines.push_back({in_window("report.posts"), metric_or_reason("posts"), {}});
-    lines.push_back({in_window("report.comments"), metric_or_reason("comments"), {}});
+    std::vector<std::string> engagement_notes = coverage("engagements");
+    const WindowFigure* rate = find_activity(m_f.activity, "engagement_rate");
+    const WindowFigure* counted = find_activity(m_f.activity, "engagements");
+    if (rate && rate->value && counted && rate->days < counted->days) {
+      // The rate divides only the days that have both views and engagements.
+      engagement_notes.push_back(text("report.rate-days", fmt::arg("covered", rate->days)));
+    }
+    lines.push_back({in_window("report.engagements"), engagements, engagement_notes});
+    lines.push_back({in_window("report.page-visits"), metric_or_reason("page_visits"),
+                     coverage("page_visits")});
+    lines.push_back({in_window("report.posts"), metric_or_reason("posts"), coverage("posts")});
+    lines.push_back(
+        {in_window("report.comments"), metric_or_reason("comments"), coverage("comments")});
     // Who commented and how fast the Page answered mean something only with comment data.
     if (m_in.comments) {
-      lines.push_back({in_window("report.engagers"), metric_or_reason("engagers"), {}});
+      lines.push_back(
+          {in_window("report.engagers"), metric_or_reason("engagers"), coverage("engagers")});
       std::string reply = metric_or_reason("reply_hours");
       if (auto hours = finite(median(m_in.reply_hours))) {
         reply = text("report.hours-value", fmt::arg("value", format_decimal(*hours, 1, m_lang)));
@@ -191,8 +209,7 @@ class Builder {
       const std::string label = text("report.outcome", fmt::arg("name", name));
       lines.push_back(
           {text("report.in-window", fmt::arg("label", label), fmt::arg("days", m_r.window_days)),
-           metric_or_reason("outcome:" + name),
-           {}});
+           metric_or_reason("outcome:" + name), coverage("outcome:" + name)});
     }
     return s;
   }

@@ -266,6 +266,7 @@ struct AuditInputReader::Queries {
   Statement outcomes;
   Statement audience;
   Statement customers;
+  Statement covered;
   SeriesBreaks series_breaks;  // the catalogue's, read once
 };
 
@@ -384,8 +385,17 @@ class InputReader {
   }
 
   Status posts() {
-    return each_row(window_ended(m_q.posts), [&](const Statement& row) {
+    auto s = each_row(window_ended(m_q.posts), [&](const Statement& row) {
       if (row.integer(0)) m_input.posts = static_cast<long>(row.integer(1));
+    });
+    if (!s) return s;
+    // The days the sources cover: column 0 says whose ('pull' covers comments too).
+    return each_row(scoped(m_q.covered), [&](const Statement& row) {
+      auto first = Date::parse_iso(row.text(1));
+      auto last = Date::parse_iso(row.text(2));
+      if (!first || !last) return;
+      m_input.posts_covered.emplace_back(*first, *last);
+      if (row.text(0) == "pull") m_input.comments_covered.emplace_back(*first, *last);
     });
   }
 
@@ -527,6 +537,13 @@ Result<AuditInputReader> AuditInputReader::prepare(Database& db) {
       {&q->outcomes,
        "SELECT date, value, metric FROM outcomes WHERE page_id = ?1 AND date BETWEEN ?2 AND ?3 "
        "AND value IS NOT NULL"},
+      // The days each source of posts covers: what the pulls asked for, and each export from its
+      // first post's day to its last (an export's own range is not kept; this never claims more).
+      {&q->covered,
+       "SELECT 'pull', first_day, last_day FROM pull_coverage WHERE page_id = ?1 AND kind = "
+       "'posts' UNION ALL SELECT 'export', substr(min(created_time), 1, 10), "
+       "substr(max(created_time), 1, 10) FROM posts WHERE page_id = ?1 AND source <> 'graph' AND "
+       "created_time IS NOT NULL GROUP BY source"},
       {&q->customers,
        "SELECT customer_key, name_hash, email_hash, phone_hash FROM customers WHERE page_id = ?1"},
       {&q->audience,

@@ -128,6 +128,16 @@ TEST_CASE("an at_most bound is met below it and behind above it") {
   CHECK(near(r.current_per_day, 2, 1e-9));
 }
 
+TEST_CASE("a window total's daily average counts only the days its data covers") {
+  // Views on the last 16 days only, 100 a day: 1600, 100 a day, not 1600 / 28 = 57.
+  AuditInput in = spec_example();
+  for (int i = 12; i < 28; ++i) in.views[day("2026-10-24") + i] = 100;
+  const GoalResult r = evaluate(in, goal("views", Bound::Kind::at_least, 3000, "2026-12-31"));
+  CHECK(r.current == 1600.0);
+  CHECK(near(r.current_per_day, 100, 1e-9));
+  CHECK(near(r.required_per_day, 3000.0 / 28, 1e-9));
+}
+
 TEST_CASE("an outcome's per-day figures are averages over the window") {
   // The case: sales summed 60.76 over 28 days (2.17 a day); a bound of 2600 needs 92.86.
   AuditInput in = spec_example();

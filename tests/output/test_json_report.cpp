@@ -34,8 +34,8 @@ TEST_CASE("the JSON report of the SPEC's example, key by key") {
   const rapidjson::Document doc = parse(json);
 
   CHECK(keys(doc) ==
-        std::vector<std::string>{"as_of", "window_days", "page", "followers", "effort", "customers",
-                                 "useful_followers", "hours_per_useful_follower",
+        std::vector<std::string>{"as_of", "window_days", "page", "followers", "activity", "effort",
+                                 "customers", "useful_followers", "hours_per_useful_follower",
                                  "hours_per_new_useful_follower", "cost_per_useful_follower",
                                  "goals", "lint", "data_quality"});
   CHECK(std::string(doc["as_of"].GetString()) == "2026-11-20");
@@ -119,6 +119,44 @@ TEST_CASE("the JSON report of the SPEC's example, key by key") {
         "56 hours went into the Page in the last 28 days, but no goal bounds the hours or the "
         "cost per useful follower");
   CHECK(doc["data_quality"].Size() == 0);
+}
+
+TEST_CASE("each activity figure carries the days of the window it covers") {
+  // Views on 16 of the 28 days (100 each): 1600 over 16 days. Engagements on the last 10 of those
+  // (5 each): 50, and the rate uses only those 10 days: 50 / 1000 = 0.05. Posts: 3, from an
+  // export whose posts run from 2026-11-01 to the as-of day: 20 days. No comments.
+  AuditInput in = test::spec_example();
+  for (int i = 12; i < 28; ++i) in.views[test::day("2026-10-24") + i] = 100;
+  for (int i = 18; i < 28; ++i) in.engagements[test::day("2026-10-24") + i] = 5;
+  in.posts = 3;
+  in.posts_covered = {{test::day("2026-11-01"), test::day("2026-11-20")}};
+  in.outcomes["sales"][test::day("2026-11-20")] = 2.5;
+  const rapidjson::Document doc = parse(render_json(run_audit(in)));
+  const auto& a = doc["activity"];
+  CHECK(keys(a) == std::vector<std::string>{"views", "viewers", "engagements", "engagement_rate",
+                                            "page_visits", "posts", "comments", "engagers",
+                                            "outcome:sales"});
+  CHECK(a["views"]["value"].GetInt64() == 1600);
+  CHECK(a["views"]["days"].GetInt() == 16);
+  CHECK(a["engagements"]["value"].GetInt64() == 50);
+  CHECK(a["engagements"]["days"].GetInt() == 10);
+  CHECK(a["engagement_rate"]["value"].GetDouble() == 0.05);
+  CHECK(a["engagement_rate"]["days"].GetInt() == 10);
+  CHECK(a["posts"]["value"].GetInt64() == 3);
+  CHECK(a["posts"]["days"].GetInt() == 20);
+  CHECK(a["viewers"]["value"].IsNull());
+  CHECK(a["viewers"]["days"].GetInt() == 0);
+  CHECK(a["comments"]["value"].IsNull());
+  CHECK(a["outcome:sales"]["value"].GetDouble() == 2.5);
+  CHECK(a["outcome:sales"]["days"].GetInt() == 1);
+
+  // The data-quality note names each figure that covers part of the window.
+  REQUIRE(doc["data_quality"].Size() == 1);
+  CHECK(std::string(doc["data_quality"][0]["note"].GetString()) == "partial-window");
+  CHECK(std::string(doc["data_quality"][0]["message"].GetString()) ==
+        "some figures cover only part of the 28-day window and count only those days: Views, 16 "
+        "of 28 days; Engagements, 10 of 28 days; Engagement rate, 10 of 28 days; Posts, 20 of 28 "
+        "days; Outcome: sales, 1 of 28 days");
 }
 
 TEST_CASE("missing figures are null in the JSON report") {

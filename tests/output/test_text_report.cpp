@@ -119,6 +119,28 @@ TEST_CASE("the Spanish report writes numbers, percents and dates the Spanish way
   }
 }
 
+TEST_CASE("a window figure with part of the window says how many days it rests on") {
+  // Views on the last 16 of the 28 days, 100 each; engagements on the last 10, 5 each: the rate
+  // is 50 / 1000 over those 10 days.
+  AuditInput in = test::spec_example();
+  in.language = Language::es;
+  for (int i = 12; i < 28; ++i) in.views[day("2026-10-24") + i] = 100;
+  for (int i = 18; i < 28; ++i) in.engagements[day("2026-10-24") + i] = 5;
+  const std::string text = report_of(in);
+  for (const char* line : {
+           "Visualizaciones en 28 días      1.600\n"
+           "                                  datos de 16 de los 28 días\n",
+           "Interacciones en 28 días        50 (5 % de las visualizaciones)\n"
+           "                                  datos de 10 de los 28 días\n",
+           "algunas cifras cubren solo parte del periodo de 28 días",
+           "Visualizaciones,\n  16 de 28 días; Interacciones, 10 de 28 días; Tasa de interacción, "
+           "10 de 28 días\n",
+       }) {
+    CAPTURE(line);
+    CHECK(contains(text, line));
+  }
+}
+
 TEST_CASE("the Markdown report has the same content, with headings and lists") {
   const std::string md = report_of(test::spec_example(), ReportFormat::markdown);
   for (const char* part : {

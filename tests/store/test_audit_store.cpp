@@ -206,6 +206,29 @@ TEST_CASE("net follows: unique follows minus unfollows where both exist, never f
   CHECK(f.load().net_follows == series({{"2026-02-27", 7}}));
 }
 
+TEST_CASE("the days posts and comments cover: pulls' ranges, each export's first..last post") {
+  Fixture f;
+  f.exec(
+      "INSERT INTO pull_coverage(page_id, kind, first_day, last_day) VALUES "
+      "('P', 'posts', '2026-01-01', '2026-02-27'), ('P', 'insights', '2026-01-01', '2026-03-03'), "
+      "('Q', 'posts', '2026-03-01', '2026-03-03');"
+      "INSERT INTO posts(post_id, page_id, created_time, source, as_of, run_id) VALUES "
+      "('P_1', 'P', '2026-03-01T10:00', 'content.csv', '2026-03-10', 1), "
+      "('P_2', 'P', '2026-03-02T23:59', 'content.csv', '2026-03-10', 1), "
+      "('P_3', 'P', '2026-02-28T08:00', 'graph', '2026-03-10', 1), "
+      "('Q_1', 'Q', '2026-02-20T08:00', 'other.csv', '2026-03-10', 1)");
+  const AuditInput in = f.load();
+  // The pull's posts range and the export's 1..2 March; the insights range and Q's are not P's
+  // posts'. The graph's own posts are covered by its pull's range, not by their dates.
+  CHECK(in.posts_covered ==
+        DayRanges{{day("2026-01-01"), day("2026-02-27")}, {day("2026-03-01"), day("2026-03-02")}});
+  CHECK(in.comments_covered == DayRanges{{day("2026-01-01"), day("2026-02-27")}});
+  // The window 2026-02-27..2026-03-03: posts cover the 27th, 1st and 2nd (3 of 5 days), comments
+  // only the 27th.
+  const Figures figures = compute_figures(in);
+  CHECK(find_activity(figures.activity, "posts")->days == 3);
+}
+
 TEST_CASE("posts count those created in the window; a Page without posts has no post data") {
   Fixture f;
   for (auto [id, time] : {std::pair{"p1", "2026-02-26T12:00"},

@@ -25,6 +25,9 @@ struct Commenter {
   std::vector<std::string> identity_hashes;  // hash_identifier() of the normalized name, ...
 };
 
+// Inclusive ranges of days a source covers (first, last).
+using DayRanges = std::vector<std::pair<Date, Date>>;
+
 // Everything the audit reads, filled from the store (or by a test). Flows and people data
 // (posts, comments, commenters, reply_hours) are already restricted to the window.
 // Hashed identifiers of customers (core/identity.h), looked up by commenters' hashes.
@@ -62,8 +65,10 @@ struct AuditInput {
   DailySeries reach;                     // retired, replaced by viewers
   SeriesBreaks series_breaks;
 
-  std::optional<long> posts;          // posts published in the window; nullopt: no post data
-  std::optional<long> comments;       // visitors' comments in the window; nullopt: no comment data
+  std::optional<long> posts;     // posts published in the window; nullopt: no post data
+  DayRanges posts_covered;       // days the posts' sources cover: pulls, each export's first..last
+  DayRanges comments_covered;    // days the comments' source covers: the pulls of posts
+  std::optional<long> comments;  // visitors' comments in the window; nullopt: no comment data
   std::vector<Commenter> commenters;  // one entry per distinct person
   std::vector<double> reply_hours;    // per answered visitor comment: hours until the Page replied
 
@@ -128,8 +133,21 @@ struct UsefulFollowers {
   std::vector<UnlistedTarget> unlisted;
 };
 
+// A window figure (SPEC 5 activity.NAME): its value and how many of the window's days its data
+// covers. A daily series covers the days it has a value; events (posts, comments) the days inside
+// the ranges their sources cover.
+struct WindowFigure {
+  std::optional<double> value;
+  int days = 0;
+};
+
+// The activity figures of SPEC 5 by name: views, viewers, engagements, engagement_rate,
+// page_visits, posts, comments, engagers, then outcome:NAME for each imported outcome.
+using ActivityFigures = std::vector<std::pair<std::string, WindowFigure>>;
+
 struct Figures {
   FollowerFigures followers;
+  ActivityFigures activity;
   EffortFigures effort;
   // Survey, match, stated: those that have data, in that order; the first is the headline.
   std::vector<CustomerEstimate> customers;
@@ -144,6 +162,14 @@ inline constexpr long k_min_match_commenters = 30;
 
 // Sum of the series over the window's days; nullopt when no day of the window has a value.
 std::optional<double> window_sum(const DailySeries& series, const AuditInput& input);
+
+// The activity figures of the window. Sums count the days with a value; viewers is Meta's own
+// unique count of the window (it covers the window or nothing); engagement_rate divides the
+// engagements by the views of the days both have.
+ActivityFigures activity_figures(const AuditInput& input);
+
+// The activity figure called name; nullptr when there is none of that name.
+const WindowFigure* find_activity(const ActivityFigures& activity, std::string_view name);
 
 Figures compute_figures(const AuditInput& input);
 

@@ -32,6 +32,7 @@ std::optional<GoalStatus> parse_fail_on(std::string_view text);
 struct MetricValue {
   std::optional<double> current;
   std::optional<double> trend_per_day;
+  std::optional<int> days;  // a window figure's days with data (activity); nullopt: the window's
 };
 
 // The value of a vocabulary metric (metrics.h): stocks on the audit day, flows summed over the
@@ -48,8 +49,8 @@ struct GoalResult {
   // Per day, as SPEC 5 defines it for the metric's kind. A stock (followers, useful or customer
   // followers): the change per day needed from the audit day to the deadline. A window total
   // (views, posts, hours, outcomes...): the daily average the bound asks of a window, with
-  // current_per_day the window's own. A ratio, or viewers (unique people do not add up day by
-  // day): neither.
+  // current_per_day the window's own over the days its data covers. A ratio, or viewers (unique
+  // people do not add up day by day): neither.
   std::optional<double> required_per_day;
   std::optional<double> current_per_day;
   std::optional<Date> projected_date;  // when the trend reaches the bound

@@ -100,7 +100,9 @@ struct AuditScope {
 //   engagements    page_post_engagements (day); page_visits: page_views_total (day)
 //   net_follows    per day page_daily_follows_unique - page_daily_unfollows_unique, on the
 //                  days both exist (new follows alone are never a net change)
-//   posts          posts created in the window; nullopt when the store has no post of the Page
+//   posts          posts created in the window; nullopt when the store has no post of the Page;
+//                  posts_covered: the ranges pull_coverage ('posts') holds, and each export's
+//                  first..last post day; comments_covered: the pulls' ranges
 //   comments       visitors' comments (from_page = 0) created in the window; nullopt when the
 //                  Page has no comment and no successful pull; commenters: distinct authors
 //                  (author_hash, else author_name_hash) with their name hashes; reply_hours:
