@@ -16,12 +16,12 @@ std::optional<double> scaled_trend(const Figures& figures, const std::optional<d
 MetricValue customer_value(std::string_view metric, const Figures& figures) {
   if (figures.customers.empty()) return {};
   const CustomerEstimate& headline = figures.customers.front();
-  if (metric == "customer_share") return {headline.share, std::nullopt};
+  if (metric == "customer_share") return {headline.share, std::nullopt, std::nullopt};
   // A survey counts customers who follow, not followers: it does not move with the follower
   // series, so it has no trend to project.
   std::optional<double> trend;
   if (headline.method != CustomerMethod::survey) trend = scaled_trend(figures, headline.share);
-  return {headline.customer_followers, trend};
+  return {headline.customer_followers, trend, std::nullopt};
 }
 
 // What "per day" means for a goal's metric (SPEC 5, required_per_day).
@@ -77,10 +77,11 @@ std::optional<GoalStatus> parse_fail_on(std::string_view text) {
 }
 
 MetricValue metric_value(std::string_view metric, const AuditInput& input, const Figures& figures) {
-  if (metric == "followers") return {figures.followers.value, figures.followers.trend_per_day};
+  if (metric == "followers")
+    return {figures.followers.value, figures.followers.trend_per_day, std::nullopt};
   if (metric == "net_follows") {
-    if (figures.followers.net_change_window) return {figures.followers.net_change_window, {}};
-    return {window_sum(input.net_follows, input), {}};
+    if (figures.followers.net_change_window) return {figures.followers.net_change_window, {}, {}};
+    return {window_sum(input.net_follows, input), {}, {}};
   }
   // The window's activity, with the days it covers (figures.h).
   if (const WindowFigure* w = find_activity(figures.activity, metric)) {
@@ -90,12 +91,13 @@ MetricValue metric_value(std::string_view metric, const AuditInput& input, const
     return customer_value(metric, figures);
   }
   if (metric == "useful_followers") {
-    return {figures.useful.value.value, scaled_trend(figures, figures.useful.share)};
+    return {figures.useful.value.value, scaled_trend(figures, figures.useful.share), {}};
   }
-  if (metric == "hours") return {figures.effort.hours_window.value, {}};
-  if (metric == "hours_per_useful_follower") return {figures.hours_per_useful_follower.value, {}};
-  if (metric == "cost_per_useful_follower") return {figures.cost_per_useful_follower.value, {}};
-  if (metric == "reply_hours") return {median(input.reply_hours), {}};
+  if (metric == "hours") return {figures.effort.hours_window.value, {}, {}};
+  if (metric == "hours_per_useful_follower")
+    return {figures.hours_per_useful_follower.value, {}, {}};
+  if (metric == "cost_per_useful_follower") return {figures.cost_per_useful_follower.value, {}, {}};
+  if (metric == "reply_hours") return {median(input.reply_hours), {}, {}};
   return {};
 }
 
