@@ -9,23 +9,6 @@ namespace {
 
 constexpr long k_century_days = 36525;
 
-}  // namespace
-
-std::optional<Proportion> wilson_interval(long successes, long n, double z) {
-  if (n <= 0 || successes < 0 || successes > n) return std::nullopt;
-  // Wilson rather than p ± z·sqrt(p(1-p)/n): the survey samples are small and shares can sit
-  // near 0, where the normal approximation gives negative lower bounds.
-  const auto nn = static_cast<double>(n);
-  const double p = static_cast<double>(successes) / nn;
-  const double z2 = z * z;
-  const double denominator = 1 + z2 / nn;
-  const double centre = (p + z2 / (2 * nn)) / denominator;
-  const double half = z * std::sqrt(p * (1 - p) / nn + z2 / (4 * nn * nn)) / denominator;
-  return Proportion{p, std::max(0.0, centre - half), std::min(1.0, centre + half)};
-}
-
-namespace {
-
 // Sums of a least-squares fit, centred on the means first: follower counts near 10,000 squared
 // lose precision otherwise.
 struct Fit {
@@ -55,6 +38,19 @@ constexpr double k_t975[] = {12.706205, 4.302653, 3.182446, 2.776445, 2.570582,
                              2.446912,  2.364624, 2.306004, 2.262157};
 
 }  // namespace
+
+std::optional<Proportion> wilson_interval(long successes, long n, double z) {
+  if (n <= 0 || successes < 0 || successes > n) return std::nullopt;
+  // Wilson rather than p ± z·sqrt(p(1-p)/n): the survey samples are small and shares can sit
+  // near 0, where the normal approximation gives negative lower bounds.
+  const auto nn = static_cast<double>(n);
+  const double p = static_cast<double>(successes) / nn;
+  const double z2 = z * z;
+  const double denominator = 1 + z2 / nn;
+  const double centre = (p + z2 / (2 * nn)) / denominator;
+  const double half = z * std::sqrt(p * (1 - p) / nn + z2 / (4 * nn * nn)) / denominator;
+  return Proportion{p, std::max(0.0, centre - half), std::min(1.0, centre + half)};
+}
 
 std::optional<double> least_squares_slope(std::span<const Point> points) {
   if (points.size() < 2) return std::nullopt;
