@@ -31,7 +31,24 @@ FollowerFigures follower_figures(const AuditInput& input) {
     points.push_back({static_cast<double>(it->first - input.window_start()), it->second});
   }
   f.trend_per_day = least_squares_slope(points);
+  f.trend_margin = slope_margin(points);
   return f;
+}
+
+// Every visitor's top-level comment counts, an unanswered one as waiting to the end of the audit
+// day: a median of answered comments alone would reward leaving the hard ones unanswered.
+std::optional<ReplyFigures> reply_figures(const AuditInput& input) {
+  if (!input.comments) return std::nullopt;
+  ReplyFigures r;
+  std::vector<double> hours;
+  for (const ReplyWait& wait : input.reply_waits) {
+    hours.push_back(wait.hours);
+    r.answered += wait.answered ? 1 : 0;
+  }
+  r.comments = static_cast<long>(input.reply_waits.size());
+  r.median_hours = median(std::move(hours));
+  r.share_answered = safe_divide(static_cast<double>(r.answered), static_cast<double>(r.comments));
+  return r;
 }
 
 EffortFigures effort_figures(const AuditInput& input) {
@@ -305,6 +322,7 @@ Figures compute_figures(const AuditInput& input) {
   f.cost_per_useful_follower = per_useful_follower(f.effort.cost_window, f.useful);
   f.hours_per_new_useful_follower =
       per_new_useful_follower(f.effort.hours_window, f.useful, f.followers.net_change_window);
+  f.replies = reply_figures(input);
   return f;
 }
 

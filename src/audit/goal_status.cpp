@@ -7,21 +7,36 @@
 namespace pageaudit {
 namespace {
 
-// The stock follows the follower series scaled by a share that is fixed over the window.
-std::optional<double> scaled_trend(const Figures& figures, const std::optional<double>& share) {
-  if (!figures.followers.trend_per_day || !share) return std::nullopt;
-  return *figures.followers.trend_per_day * *share;
+// A stock that follows the follower series scaled by a share fixed over the window: its trend
+// and the trend's margin scale by the share.
+MetricValue scaled_stock(std::optional<double> current, const Figures& figures,
+                         const std::optional<double>& share) {
+  MetricValue v{current, {}, {}, {}};
+  if (!share) return v;
+  if (figures.followers.trend_per_day) v.trend_per_day = *figures.followers.trend_per_day * *share;
+  if (figures.followers.trend_margin) v.trend_margin = *figures.followers.trend_margin * *share;
+  return v;
 }
 
 MetricValue customer_value(std::string_view metric, const Figures& figures) {
   if (figures.customers.empty()) return {};
   const CustomerEstimate& headline = figures.customers.front();
-  if (metric == "customer_share") return {headline.share, std::nullopt, std::nullopt};
+  if (metric == "customer_share") return {headline.share, {}, {}, {}};
   // A survey counts customers who follow, not followers: it does not move with the follower
   // series, so it has no trend to project.
-  std::optional<double> trend;
-  if (headline.method != CustomerMethod::survey) trend = scaled_trend(figures, headline.share);
-  return {headline.customer_followers, trend, std::nullopt};
+  if (headline.method == CustomerMethod::survey) return {headline.customer_followers, {}, {}, {}};
+  return scaled_stock(headline.customer_followers, figures, headline.share);
+}
+
+// The projections at the deadline along the ends of the trend's 95% interval, and whether an
+// on-track goal would miss its bound at one of them.
+void project_ends(GoalResult& r, const MetricValue& value, long days) {
+  if (!r.projected || !value.trend_margin) return;
+  r.projected_low = project_value(*r.current, *value.trend_per_day - *value.trend_margin, days);
+  r.projected_high = project_value(*r.current, *value.trend_per_day + *value.trend_margin, days);
+  const Bound& bound = r.goal.bound;
+  r.uncertain = r.status == GoalStatus::on_track &&
+                !(bound.holds(*r.projected_low) && bound.holds(*r.projected_high));
 }
 
 // What "per day" means for a goal's metric (SPEC 5, required_per_day).
@@ -77,27 +92,36 @@ std::optional<GoalStatus> parse_fail_on(std::string_view text) {
 }
 
 MetricValue metric_value(std::string_view metric, const AuditInput& input, const Figures& figures) {
-  if (metric == "followers")
-    return {figures.followers.value, figures.followers.trend_per_day, std::nullopt};
+  if (metric == "followers") {
+    return {figures.followers.value,
+            figures.followers.trend_per_day,
+            figures.followers.trend_margin,
+            {}};
+  }
   if (metric == "net_follows") {
-    if (figures.followers.net_change_window) return {figures.followers.net_change_window, {}, {}};
-    return {window_sum(input.net_follows, input), {}, {}};
+    if (figures.followers.net_change_window)
+      return {figures.followers.net_change_window, {}, {}, {}};
+    return {window_sum(input.net_follows, input), {}, {}, {}};
   }
   // The window's activity, with the days it covers (figures.h).
   if (const WindowFigure* w = find_activity(figures.activity, metric)) {
-    return {w->value, {}, w->days};
+    return {w->value, {}, {}, w->days};
   }
   if (metric == "customer_followers" || metric == "customer_share") {
     return customer_value(metric, figures);
   }
   if (metric == "useful_followers") {
-    return {figures.useful.value.value, scaled_trend(figures, figures.useful.share), {}};
+    return scaled_stock(figures.useful.value.value, figures, figures.useful.share);
   }
-  if (metric == "hours") return {figures.effort.hours_window.value, {}, {}};
+  if (metric == "hours") return {figures.effort.hours_window.value, {}, {}, {}};
   if (metric == "hours_per_useful_follower")
-    return {figures.hours_per_useful_follower.value, {}, {}};
-  if (metric == "cost_per_useful_follower") return {figures.cost_per_useful_follower.value, {}, {}};
-  if (metric == "reply_hours") return {median(input.reply_hours), {}, {}};
+    return {figures.hours_per_useful_follower.value, {}, {}, {}};
+  if (metric == "cost_per_useful_follower")
+    return {figures.cost_per_useful_follower.value, {}, {}, {}};
+  if (metric == "reply_hours") {
+    if (!figures.replies) return {};
+    return {figures.replies->median_hours, {}, {}, {}};
+  }
   return {};
 }
 
@@ -150,6 +174,7 @@ GoalResult evaluate_goal(const Goal& goal, const AuditInput& input, const Figure
   } else {
     r.status = GoalStatus::behind;
   }
+  if (goal.by) project_ends(r, value, *goal.by - input.as_of);
   return r;
 }
 

@@ -216,6 +216,12 @@ void goal(Writer& w, const GoalResult& g) {
   string(w, goal_status_name(g.status));
   key(w, "projected");
   number(w, g.projected, rounding);
+  key(w, "projected_low");
+  number(w, g.projected_low, rounding);
+  key(w, "projected_high");
+  number(w, g.projected_high, rounding);
+  key(w, "uncertain");
+  w.Bool(g.uncertain);
   key(w, "required_per_day");
   number(w, g.required_per_day, Rounding::full);
   key(w, "current_per_day");
@@ -226,6 +232,25 @@ void goal(Writer& w, const GoalResult& g) {
   w.StartArray();
   for (const std::string& rule : g.lint) string(w, rule);
   w.EndArray();
+  w.EndObject();
+}
+
+// How fast the Page answers (reply_hours); null without comment data.
+void replies(Writer& w, const std::optional<ReplyFigures>& r) {
+  key(w, "replies");
+  if (!r) {
+    w.Null();
+    return;
+  }
+  w.StartObject();
+  key(w, "median_hours");
+  number(w, r->median_hours, Rounding::full);
+  key(w, "answered");
+  w.Int64(r->answered);
+  key(w, "comments");
+  w.Int64(r->comments);
+  key(w, "share_answered");
+  number(w, r->share_answered, Rounding::full);
   w.EndObject();
 }
 
@@ -248,6 +273,7 @@ std::string render_json(const AuditResult& result) {
   w.EndObject();
 
   figures(w, result.figures);
+  replies(w, result.figures.replies);
 
   key(w, "goals");
   w.StartArray();

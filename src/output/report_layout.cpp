@@ -128,7 +128,9 @@ class Builder {
     }
     if (metric == "posts") return reason("no-posts");
     if (metric == "comments" || metric == "engagers") return reason("no-comments");
-    if (metric == "reply_hours") return reason(m_in.comments ? "no-replies" : "no-comments");
+    if (metric == "reply_hours") {
+      return reason(m_in.comments ? "no-top-level-comments" : "no-comments");
+    }
     if (metric == "customer_followers" || metric == "customer_share") {
       return reason("no-customer-estimate");
     }
@@ -154,6 +156,19 @@ class Builder {
     const MetricValue v = metric_value(metric, m_in, m_f);
     if (!finite(v.current)) return no_value(missing_metric(metric));
     return metric_text(metric, *v.current);
+  }
+
+  // "median 5.5 hours; 12 of 20 comments answered (60%)", or why there is no median.
+  std::string replies_text() const {
+    const std::optional<ReplyFigures>& r = m_f.replies;
+    if (!r || !finite(r->median_hours) || !finite(r->share_answered)) {
+      return metric_or_reason("reply_hours");
+    }
+    return text(r->comments == 1 ? "report.replies.one" : "report.replies",
+                fmt::arg("median", format_decimal(*r->median_hours, 1, m_lang)),
+                fmt::arg("answered", count(static_cast<double>(r->answered))),
+                fmt::arg("comments", count(static_cast<double>(r->comments))),
+                fmt::arg("share", percent(*r->share_answered)));
   }
 
   Section where() const {
@@ -199,11 +214,7 @@ class Builder {
     if (m_in.comments) {
       lines.push_back(
           {in_window("report.engagers"), metric_or_reason("engagers"), coverage("engagers")});
-      std::string reply = metric_or_reason("reply_hours");
-      if (auto hours = finite(median(m_in.reply_hours))) {
-        reply = text("report.hours-value", fmt::arg("value", format_decimal(*hours, 1, m_lang)));
-      }
-      lines.push_back({text("report.reply-hours"), reply, {}});
+      lines.push_back({text("report.reply-hours"), replies_text(), {}});
     }
     for (const auto& [name, series] : m_in.outcomes) {
       const std::string label = text("report.outcome", fmt::arg("name", name));
@@ -406,6 +417,17 @@ class Builder {
     return s;
   }
 
+  // An on-track goal that one end of the trend's 95% interval would take past its bound: the
+  // projection at that end.
+  std::vector<std::string> uncertain_notes(const GoalResult& g, const std::string& bound) const {
+    if (!g.uncertain || !finite(g.projected_low) || !finite(g.projected_high)) return {};
+    const bool low = !g.goal.bound.holds(*g.projected_low);
+    return {text(
+        low ? "report.goal.uncertain-low" : "report.goal.uncertain-high",
+        fmt::arg("value", metric_text(g.goal.metric, low ? *g.projected_low : *g.projected_high)),
+        fmt::arg("bound", bound))};
+  }
+
   Block goal_block(const GoalResult& g) const {
     const Goal& goal = g.goal;
     const std::string bound = metric_text(goal.metric, goal.bound.value);
@@ -433,7 +455,7 @@ class Builder {
                                   fmt::arg("value", metric_text(goal.metric, *g.projected)),
                                   fmt::arg("date", date(*goal.by)))
                            : no_projection,
-                       {}});
+                       uncertain_notes(g, bound)});
       if (auto required = required_text(g)) {
         lines.push_back({text("report.goal.required"), *required, {}});
       }

@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "pageaudit/core/clock.h"
+#include "pageaudit/graph/end_time.h"
 #include "pageaudit/store/catalog.h"
 
 namespace pageaudit {
@@ -272,9 +273,11 @@ struct AuditInputReader::Queries {
 
 namespace {
 
-// Visitors' comments in the window; created_time is UTC 'YYYY-MM-DDTHH:MM:SSZ', compared as text.
+// Visitors' comments in the window. created_time is UTC 'YYYY-MM-DDTHH:MM:SSZ' but the window's
+// days are Meta's (US Pacific): ?4 and ?5 are the instants its first day starts and the day after
+// the audit day starts, in the same UTC text, so that the comparison stays one of text.
 constexpr std::string_view k_comments_in_window =
-    " c.page_id = ?1 AND c.from_page = 0 AND c.created_time >= ?2 AND c.created_time < ?4 ";
+    " c.page_id = ?1 AND c.from_page = 0 AND c.created_time >= ?4 AND c.created_time < ?5 ";
 constexpr std::string_view k_comment_author = "coalesce(c.author_hash, c.author_name_hash)";
 
 // The newest day the daily_followers view (sql/) has a count for Page ?1, asked of page_metrics
@@ -307,6 +310,8 @@ class InputReader {
     m_from = input.window_start().iso();
     m_to = input.as_of.iso();
     m_after = (input.as_of + 1).iso();
+    m_comments_from = format_utc_time(pacific_midnight(input.window_start()));
+    m_comments_until = format_utc_time(pacific_midnight(input.as_of + 1));
   }
 
   // Reads every part of the input, in the order of the AuditInput fields.
@@ -406,18 +411,19 @@ class InputReader {
     if (!s) return s;
     if (!any) return {};
 
-    s = each_row(window_ended(m_q.comments),
+    s = each_row(comment_window(m_q.comments),
                  [&](const Statement& row) { m_input.comments = row.integer(0); });
     if (!s) return s;
-    s = each_row(window_ended(m_q.commenters), [&](const Statement& row) {
+    s = each_row(comment_window(m_q.commenters), [&](const Statement& row) {
       if (m_input.commenters.empty() || m_input.commenters.back().id != row.text(0)) {
         m_input.commenters.push_back({row.text(0), {}});
       }
       if (!row.is_null(1)) m_input.commenters.back().identity_hashes.push_back(row.text(1));
     });
     if (!s) return s;
-    return each_row(window_ended(m_q.replies),
-                    [&](const Statement& row) { m_input.reply_hours.push_back(row.real(0)); });
+    return each_row(comment_window(m_q.replies), [&](const Statement& row) {
+      m_input.reply_waits.push_back({row.real(0), row.integer(1) != 0});
+    });
   }
 
   Status time_log() {
@@ -471,6 +477,11 @@ class InputReader {
   // Like scoped(), with ?4 the day after the audit day: timestamps before it are in the window.
   Statement& window_ended(Statement& stmt) { return scoped(stmt).bind(4, m_after); }
 
+  // Like scoped(), with ?4 and ?5 the UTC instants of the window's Pacific bounds (comments).
+  Statement& comment_window(Statement& stmt) {
+    return scoped(stmt).bind(4, m_comments_from).bind(5, m_comments_until);
+  }
+
   // A row of (date, value) into a series.
   static void add(DailySeries& series, const Statement& row) {
     if (auto day = Date::parse_iso(row.text(0))) series[*day] = row.real(1);
@@ -483,6 +494,8 @@ class InputReader {
   std::string m_from;
   std::string m_to;
   std::string m_after;
+  std::string m_comments_from;   // 00:00 Pacific of the window's first day, as UTC text
+  std::string m_comments_until;  // 00:00 Pacific of the day after the audit day, as UTC text
 };
 
 }  // namespace
@@ -525,11 +538,14 @@ Result<AuditInputReader> AuditInputReader::prepare(Database& db) {
       {&q->comments, "SELECT count(*) FROM comments c WHERE" + in_window},
       {&q->commenters, "SELECT DISTINCT " + author + ", c.author_name_hash FROM comments c WHERE" +
                            in_window + "AND " + author + " IS NOT NULL ORDER BY 1, 2"},
-      // Whole seconds, not julianday: a fraction of a day would make 3.5 hours 3.4999999.
+      // Each top-level comment's wait: to the Page's first reply, or, with no reply before the
+      // end of the audit day (?5), to that end. Whole seconds, not julianday: a fraction of a day
+      // would make 3.5 hours 3.4999999.
       {&q->replies,
-       "SELECT (strftime('%s', min(r.created_time)) - strftime('%s', c.created_time)) / 3600.0 "
-       "FROM comments c JOIN comments r ON r.parent_id = c.comment_id AND r.from_page = 1 "
-       "WHERE" +
+       "SELECT (strftime('%s', coalesce(min(r.created_time), ?5)) - "
+       "strftime('%s', c.created_time)) / 3600.0, min(r.created_time) IS NOT NULL "
+       "FROM comments c LEFT JOIN comments r ON r.parent_id = c.comment_id AND r.from_page = 1 "
+       "AND r.created_time < ?5 WHERE" +
            in_window + "AND c.parent_id IS NULL GROUP BY c.comment_id ORDER BY c.comment_id"},
       {&q->time_log,
        "SELECT date, sum(hours) FROM time_log WHERE page_id = ?1 AND date BETWEEN ?2 AND ?3 "

@@ -50,6 +50,95 @@ TEST_CASE("a stock whose trend reaches the bound by the deadline is on track") {
   CHECK(r.projected_date->iso() == "2026-12-02");  // 126 / 11 = 11.45 -> 12 days
 }
 
+// Followers on five days, 2026-11-16 .. 2026-11-20, the window of a 5-day audit.
+AuditInput five_days(std::initializer_list<double> followers) {
+  AuditInput in;
+  in.as_of = day("2026-11-20");
+  in.window_days = 5;
+  Date d = in.window_start();
+  for (double f : followers) {
+    in.followers[d] = f;
+    d = d + 1;
+  }
+  return in;
+}
+
+TEST_CASE("on track along the trend, but not along the low end of its 95% interval") {
+  // 10 12 11 15 14: slope 1.1, 95% margin 1.312156 (test_stats.cpp). 10 days to 2026-11-30:
+  // projected 14 + 11 = 25; low end 14 + (1.1 - 1.312156) x 10 = 11.878; high 38.122.
+  const AuditInput in = five_days({10, 12, 11, 15, 14});
+  GoalResult r = evaluate(in, goal("followers", Bound::Kind::at_least, 20, "2026-11-30"));
+  CHECK(r.status == GoalStatus::on_track);
+  CHECK(near(r.projected, 25, 1e-9));
+  CHECK(near(r.projected_low, 11.878439, 1e-6));
+  CHECK(near(r.projected_high, 38.121561, 1e-6));
+  CHECK(r.uncertain);
+
+  // Behind stays behind: uncertain says only that an on-track goal may not be.
+  r = evaluate(in, goal("followers", Bound::Kind::at_least, 30, "2026-11-30"));
+  CHECK(r.status == GoalStatus::behind);
+  CHECK(near(r.projected_high, 38.121561, 1e-6));
+  CHECK_FALSE(r.uncertain);
+}
+
+TEST_CASE("an at-most goal is uncertain when the high end of the interval misses it") {
+  // The mirror image, 28 - y: 18 16 17 13 14, slope -1.1, the same margin. Projected 14 - 11 = 3;
+  // the high end 14 + (-1.1 + 1.312156) x 10 = 16.122 is above 12.
+  const AuditInput in = five_days({18, 16, 17, 13, 14});
+  const GoalResult r = evaluate(in, goal("followers", Bound::Kind::at_most, 12, "2026-11-30"));
+  CHECK(r.status == GoalStatus::on_track);
+  CHECK(near(r.projected_low, -10.121561, 1e-6));
+  CHECK(near(r.projected_high, 16.121561, 1e-6));
+  CHECK(r.uncertain);
+}
+
+TEST_CASE("a trend that is a straight line is on track for sure") {
+  // 10 11 12 13 14: slope 1, no scatter, margin 0; 14 + 10 = 24 at every end.
+  const GoalResult r = evaluate(five_days({10, 11, 12, 13, 14}),
+                                goal("followers", Bound::Kind::at_least, 20, "2026-11-30"));
+  CHECK(r.status == GoalStatus::on_track);
+  CHECK(near(r.projected_low, 24, 1e-9));
+  CHECK(near(r.projected_high, 24, 1e-9));
+  CHECK_FALSE(r.uncertain);
+}
+
+TEST_CASE("useful followers scale the trend's interval by the useful share") {
+  // Useful share 0.5: 7 useful followers, trend 0.55, margin 0.656078; projected 7 + 5.5 = 12.5,
+  // low end 7 + (0.55 - 0.656078) x 10 = 5.939, below 10.
+  AuditInput in = five_days({10, 12, 11, 15, 14});
+  in.goals.audience.stated_target_share = 0.5;
+  const GoalResult r =
+      evaluate(in, goal("useful_followers", Bound::Kind::at_least, 10, "2026-11-30"));
+  CHECK(r.status == GoalStatus::on_track);
+  CHECK(near(r.projected, 12.5, 1e-9));
+  CHECK(near(r.projected_low, 5.939220, 1e-6));
+  CHECK(r.uncertain);
+}
+
+TEST_CASE("reply figures: every top-level comment counts, the unanswered ones until day's end") {
+  AuditInput in = spec_example();
+  CHECK_FALSE(compute_figures(in).replies);  // no comment data
+  in.comments = 0;
+  Figures f = compute_figures(in);
+  REQUIRE(f.replies);
+  CHECK(f.replies->comments == 0);
+  CHECK_FALSE(f.replies->median_hours);
+  CHECK_FALSE(f.replies->share_answered);
+  CHECK_FALSE(metric_value("reply_hours", in, f).current);
+
+  // Answered after 2 and 5 hours; one unanswered, waiting 30 hours to the end of the audit day.
+  // Median of 2, 5, 30 = 5; 2 of 3 answered. The answered alone would give 3.5.
+  in.comments = 4;
+  in.reply_waits = {{2, true}, {30, false}, {5, true}};
+  f = compute_figures(in);
+  REQUIRE(f.replies);
+  CHECK(f.replies->median_hours == 5.0);
+  CHECK(f.replies->answered == 2);
+  CHECK(f.replies->comments == 3);
+  CHECK(near(f.replies->share_answered, 2.0 / 3, 1e-12));
+  CHECK(metric_value("reply_hours", in, f).current == 5.0);
+}
+
 TEST_CASE("a stock whose trend falls short is behind") {
   const GoalResult r =
       evaluate(spec_example(), goal("followers", Bound::Kind::at_least, 15000, "2026-12-31"));
@@ -223,7 +312,7 @@ TEST_CASE("each metric of the vocabulary reads its figure") {
   in.posts = 9;
   in.comments = 41;
   in.commenters = {{"a", {}}, {"b", {}}, {"c", {}}};
-  in.reply_hours = {1, 10, 2, 4};
+  in.reply_waits = {{1, true}, {10, false}, {2, true}, {4, true}};
   in.outcomes["visitors"] = {
       {day("2026-10-23"), 99}, {day("2026-10-24"), 70}, {day("2026-11-20"), 80}};
   const Figures f = compute_figures(in);
@@ -248,7 +337,7 @@ TEST_CASE("each metric of the vocabulary reads its figure") {
       {"hours", 56},
       {"hours_per_useful_follower", 56.0 / 3258},
       {"cost_per_useful_follower", 532.0 / 3258},
-      {"reply_hours", 3},         // median of 1, 2, 4, 10
+      {"reply_hours", 3},         // median of 1, 2, 4, 10 (the unanswered one counts)
       {"outcome:visitors", 150},  // 70 + 80; 2026-10-23 is before the window
   };
   for (const Case& c : cases) {

@@ -70,6 +70,35 @@ TEST_CASE("the least-squares slope needs two distinct days") {
   CHECK_FALSE(least_squares_slope({}));
 }
 
+TEST_CASE("the 95% interval of a least-squares slope uses Student's t for n - 2 degrees") {
+  // x: 0 1 2 3 4, y: 10 12 11 15 14; means 2 and 12.4; dx: -2 -1 0 1 2; dy: -2.4 -0.4 -1.4 2.6
+  // 1.6; sxy = 4.8 + 0.4 + 0 + 2.6 + 3.2 = 11; sxx = 10; slope 1.1. Residuals dy - 1.1 dx: -0.2,
+  // 0.7, -1.4, 1.5, -0.6; squares 0.04 + 0.49 + 1.96 + 2.25 + 0.36 = 5.1; over 3 degrees 1.7;
+  // standard error sqrt(1.7 / 10) = 0.4123106; x t(3) 3.182446 = 1.312156.
+  const std::vector<Point> points = {{0, 10}, {1, 12}, {2, 11}, {3, 15}, {4, 14}};
+  CHECK(near(least_squares_slope(points).value_or(0), 1.1, 1e-12));
+  const auto margin = slope_margin(points);
+  REQUIRE(margin);
+  CHECK(near(*margin, 1.312156, 1e-6));
+  // On a line the slope is exact: no margin.
+  const std::vector<Point> line = {{0, 100}, {2, 104}, {5, 110}};
+  CHECK(near(slope_margin(line).value_or(-1), 0, 1e-12));
+  // Two points fit any line: nothing is left to measure the scatter with.
+  const std::vector<Point> two = {{0, 1}, {1, 3}};
+  CHECK_FALSE(slope_margin(two));
+}
+
+TEST_CASE("Student's t quantile 0.975: the table, then the expansion, towards z") {
+  CHECK(student_t_975(1) == 12.706205);
+  CHECK(student_t_975(3) == 3.182446);
+  CHECK(student_t_975(9) == 2.262157);
+  // Exact values (to 6 decimals) of t for 10, 26 and 60 degrees of freedom.
+  CHECK(near(student_t_975(10), 2.228139, 1e-5));
+  CHECK(near(student_t_975(26), 2.055529, 1e-5));
+  CHECK(near(student_t_975(60), 2.000298, 1e-5));
+  CHECK(near(student_t_975(100000), 1.959964, 1e-4));
+}
+
 TEST_CASE("the median of odd and even counts") {
   CHECK(median({5, 1, 3}) == 3.0);
   CHECK(median({4, 1, 3, 2}) == 2.5);  // (2 + 3) / 2

@@ -37,7 +37,8 @@ TEST_CASE("the JSON report of the SPEC's example, key by key") {
         std::vector<std::string>{"as_of", "window_days", "page", "followers", "activity", "effort",
                                  "customers", "useful_followers", "hours_per_useful_follower",
                                  "hours_per_new_useful_follower", "cost_per_useful_follower",
-                                 "goals", "lint", "data_quality"});
+                                 "replies", "goals", "lint", "data_quality"});
+  CHECK(doc["replies"].IsNull());  // no comment data
   CHECK(std::string(doc["as_of"].GetString()) == "2026-11-20");
   CHECK(doc["window_days"].GetInt() == 28);
   CHECK(std::string(doc["page"]["id"].GetString()) == "100064197037125");
@@ -93,7 +94,8 @@ TEST_CASE("the JSON report of the SPEC's example, key by key") {
   REQUIRE(doc["goals"].Size() == 1);
   const auto& goal = doc["goals"][0];
   CHECK(keys(goal) == std::vector<std::string>{"id", "metric", "objective", "at_least", "by",
-                                               "current", "status", "projected", "required_per_day",
+                                               "current", "status", "projected", "projected_low",
+                                               "projected_high", "uncertain", "required_per_day",
                                                "current_per_day", "projected_date", "lint"});
   CHECK(std::string(goal["id"].GetString()) == "followers-15k");
   CHECK(std::string(goal["metric"].GetString()) == "followers");
@@ -103,6 +105,10 @@ TEST_CASE("the JSON report of the SPEC's example, key by key") {
   CHECK(goal["current"].GetInt64() == 9874);
   CHECK(std::string(goal["status"].GetString()) == "behind");
   CHECK(goal["projected"].GetInt64() == 10325);
+  // The trend is a straight line, 11 a day: its interval has no width.
+  CHECK(goal["projected_low"].GetInt64() == 10325);
+  CHECK(goal["projected_high"].GetInt64() == 10325);
+  CHECK(goal["uncertain"].GetBool() == false);
   CHECK(near(goal["required_per_day"].GetDouble(), 5126.0 / 41, 1e-12));  // 125.024..., not 125
   CHECK(goal["current_per_day"].IsNull());  // a stock has no daily average
   CHECK(std::string(goal["projected_date"].GetString()) == "2028-02-29");
@@ -157,6 +163,35 @@ TEST_CASE("each activity figure carries the days of the window it covers") {
         "some figures cover only part of the 28-day window and count only those days: Views, 16 "
         "of 28 days; Engagements, 10 of 28 days; Engagement rate, 10 of 28 days; Posts, 20 of 28 "
         "days; Outcome: sales, 1 of 28 days");
+}
+
+TEST_CASE("the JSON report gives the reply figures and an uncertain projection") {
+  AuditInput in = test::spec_example();
+  // Three top-level comments: answered after 1.5 and 4 hours, one waiting 20 hours to the end
+  // of the audit day. Median 4, 2 of 3 answered.
+  in.comments = 3;
+  in.reply_waits = {{1.5, true}, {20, false}, {4, true}};
+  // The café's followers are a line, 9577 + 11 x day; 300 more on the window's first day bends
+  // the slope to 11 - 300 x 13.5 / 1827 = 8.7833 and leaves residuals: squared 77807.9, over 26
+  // degrees 2992.6, / 1827 = 1.638, standard error 1.2798, x t(26) 2.0555 = margin 2.6307. Over
+  // the 41 days to 2026-12-31: projected 9874 + 8.7833 x 41 = 10234.1; low end
+  // 9874 + 6.1525 x 41 = 10126.3; high end 10342.0. A bound of 10,200: on track, uncertain.
+  in.followers[test::day("2026-10-24")] += 300;
+  in.goals.goals[0].bound.value = 10200;
+  const rapidjson::Document doc = parse(render_json(run_audit(in)));
+  const auto& replies = doc["replies"];
+  CHECK(keys(replies) ==
+        std::vector<std::string>{"median_hours", "answered", "comments", "share_answered"});
+  CHECK(replies["median_hours"].GetDouble() == 4.0);
+  CHECK(replies["answered"].GetInt64() == 2);
+  CHECK(replies["comments"].GetInt64() == 3);
+  CHECK(near(replies["share_answered"].GetDouble(), 2.0 / 3, 1e-12));
+  const auto& goal = doc["goals"][0];
+  CHECK(std::string(goal["status"].GetString()) == "on_track");
+  CHECK(goal["projected"].GetInt64() == 10234);
+  CHECK(goal["projected_low"].GetInt64() == 10126);
+  CHECK(goal["projected_high"].GetInt64() == 10342);
+  CHECK(goal["uncertain"].GetBool());
 }
 
 TEST_CASE("missing figures are null in the JSON report") {

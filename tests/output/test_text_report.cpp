@@ -186,6 +186,40 @@ TEST_CASE("text lines wrap at 100 columns") {
                                     std::string(40, 'y') + "\n"));
 }
 
+TEST_CASE("the reply line gives the median wait and the share answered, in both languages") {
+  AuditInput in = test::spec_example();
+  // Waits of 2, 5.5 and 9 hours answered, 30 and 40 unanswered (to the end of the audit day):
+  // median 9; 3 of 5 answered, 60%.
+  in.comments = 7;
+  in.reply_waits = {{2, true}, {30, false}, {5.5, true}, {40, false}, {9, true}};
+  CHECK(contains(
+      report_of(in),
+      "  Reply time                       median 9 hours; 3 of 5 comments answered (60%)\n"));
+  in.language = Language::es;
+  CHECK(contains(report_of(in), "mediana de 9 horas; 3 de 5 comentarios con respuesta (60 %)"));
+  // One comment, waiting 5.5 hours unanswered.
+  in.reply_waits = {{5.5, false}};
+  CHECK(contains(report_of(in), "mediana de 5,5 horas; 0 de 1 comentario con respuesta (0 %)"));
+  in.language = Language::en;
+  CHECK(contains(report_of(in), "median 5.5 hours; 0 of 1 comment answered (0%)"));
+  // Comments, but only replies to other comments: no wait to give.
+  in.reply_waits.clear();
+  CHECK(contains(report_of(in), "no value: no visitor wrote a comment of their own in the window"));
+}
+
+TEST_CASE("an on-track goal whose trend's interval reaches below the bound says so") {
+  // The numbers of test_json_report.cpp: projected 10,234, 10,126 at the low end, bound 10,200.
+  AuditInput in = test::spec_example();
+  in.followers[day("2026-10-24")] += 300;
+  in.goals.goals[0].bound.value = 10200;
+  CHECK(contains(report_of(in),
+                 "  Projected         10,234 on 31 December 2026\n"
+                 "                    uncertain: at the low end of the trend's 95% interval it "
+                 "would reach 10,126,\n                    short of 10,200\n"));
+  in.language = Language::es;
+  CHECK(contains(report_of(in), "incierto: en el extremo bajo del intervalo del 95 % de la"));
+}
+
 TEST_CASE("figures without a value say why, never inf or NaN") {
   AuditInput in = test::spec_example();
   in.followers.clear();

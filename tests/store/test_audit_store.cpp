@@ -43,11 +43,22 @@ class Fixture {
   }
   const std::string& path() const { return m_path; }
 
+  // Visitors' and the Page's comments on post 'p' of Page P, each row "id, parent, created_time,
+  // author hash, author name hash, from_page".
+  void comments(std::initializer_list<const char*> rows) {
+    for (const char* row : rows) {
+      exec(std::string("INSERT INTO comments(comment_id, parent_id, created_time, author_hash, "
+                       "author_name_hash, from_page, post_id, page_id, source, as_of, run_id) "
+                       "VALUES (") +
+           row + ", 'p', 'P', 'graph', '2026-03-10', 1)");
+    }
+  }
+
   // As of 2026-03-03 over 5 days: the window is 2026-02-27 .. 2026-03-03, across February's end.
-  AuditInput load(int window_days = 5, const char* page = "P") {
+  AuditInput load(int window_days = 5, const char* page = "P", const char* as_of = "2026-03-03") {
     AuditScope scope;
     scope.page_id = page;
-    scope.as_of = day("2026-03-03");
+    scope.as_of = day(as_of);
     scope.window_days = window_days;
     scope.today = day("2026-03-04");
     auto input = load_audit_input(db(), scope);
@@ -244,36 +255,84 @@ TEST_CASE("posts count those created in the window; a Page without posts has no 
   CHECK_FALSE(f.load(5, "Q").posts);
 }
 
-TEST_CASE("comments, commenters and reply hours in the window") {
+TEST_CASE("comments, commenters and reply waits in the window's Pacific days") {
   Fixture f;
   CHECK_FALSE(f.load().comments);  // no comment and no pull: no comment data
-  const char* rows[] = {
+  // The window 2026-02-27 .. 2026-03-03 is in standard time (PST, UTC-8): it runs from
+  // 2026-02-27T08:00:00Z to 2026-03-04T08:00:00Z.
+  f.comments({
       // id, parent, time, author hash, name hash, from_page
-      "'c1', NULL, '2026-02-27T00:00:00Z', 'a', 'na', 0",
-      "'r1', 'c1', '2026-02-27T03:30:00Z', NULL, NULL, 1",   // first reply: 3.5 h
-      "'r1b', 'c1', '2026-02-27T05:00:00Z', NULL, NULL, 1",  // a later reply does not count
-      "'c2', NULL, '2026-03-03T23:59:59Z', 'b', 'nb', 0",    // never answered
+      "'c1', NULL, '2026-02-27T08:00:00Z', 'a', 'na', 0",    // 00:00 PST on the first day
+      "'r1', 'c1', '2026-02-27T11:30:00Z', NULL, NULL, 1",   // first reply: 3.5 h
+      "'r1b', 'c1', '2026-02-27T13:00:00Z', NULL, NULL, 1",  // a later reply does not count
+      "'c2', NULL, '2026-03-04T07:59:59Z', 'b', 'nb', 0",    // 23:59:59 PST on the audit day
       "'c3', 'c2', '2026-03-03T12:00:00Z', 'a', 'na', 0",    // a visitor's reply is a comment
-      "'c4', NULL, '2026-03-04T00:00:00Z', 'c', 'nc', 0",    // the day after the window
-      "'c5', NULL, '2026-02-26T23:59:59Z', 'd', 'nd', 0",    // the day before the window
+      "'c4', NULL, '2026-03-04T08:00:00Z', 'c', 'nc', 0",    // 00:00 PST the day after
+      "'c5', NULL, '2026-02-27T07:59:59Z', 'd', 'nd', 0",    // 23:59:59 PST the day before
       "'c6', NULL, '2026-03-01T10:00:00Z', 'b', 'nb', 0",
       "'r6', 'c6', '2026-03-02T10:30:00Z', NULL, NULL, 1",  // 24.5 h
       "'c7', NULL, '2026-02-28T09:00:00Z', NULL, 'ne', 0",  // no author id: the name stands in
-  };
-  for (const char* row : rows) {
-    f.exec(std::string("INSERT INTO comments(comment_id, parent_id, created_time, author_hash, "
-                       "author_name_hash, from_page, post_id, page_id, source, as_of, run_id) "
-                       "VALUES (") +
-           row + ", 'p', 'P', 'graph', '2026-03-10', 1)");
-  }
+      // Answered after the audit day (00:30 PST on 2026-03-04): unanswered as of 2026-03-03,
+      // waiting to its end, 2026-03-04T08:00:00Z: 2 h.
+      "'c8', NULL, '2026-03-04T06:00:00Z', 'e', 'nf', 0",
+      "'r8', 'c8', '2026-03-04T08:30:00Z', NULL, NULL, 1",
+  });
   const AuditInput in = f.load();
-  CHECK(in.comments == 5);  // c1, c2, c3, c6, c7
-  REQUIRE(in.commenters.size() == 3);
+  CHECK(in.comments == 6);  // c1, c2, c3, c6, c7, c8
+  REQUIRE(in.commenters.size() == 4);
   CHECK(in.commenters[0].id == "a");
   CHECK(in.commenters[0].identity_hashes == std::vector<std::string>{"na"});
   CHECK(in.commenters[1].id == "b");
-  CHECK(in.commenters[2].id == "ne");
-  CHECK(in.reply_hours == std::vector<double>{3.5, 24.5});
+  CHECK(in.commenters[2].id == "e");
+  CHECK(in.commenters[3].id == "ne");
+  // By comment id: c1 3.5 h answered; c2 1 s to the end of the day (1 / 3600 h), unanswered; c6
+  // 24.5 h answered; c7 from 09:00Z on 28 Feb to 08:00Z on 4 Mar, 4 days - 1 h = 95 h,
+  // unanswered; c8 2 h, unanswered.
+  REQUIRE(in.reply_waits.size() == 5);
+  const double hours[] = {3.5, 1.0 / 3600, 24.5, 95, 2};
+  const bool answered[] = {true, false, true, false, false};
+  for (size_t i = 0; i < 5; ++i) {
+    CAPTURE(i);
+    CHECK(in.reply_waits[i].hours == doctest::Approx(hours[i]).epsilon(1e-12));
+    CHECK(in.reply_waits[i].answered == answered[i]);
+  }
+}
+
+TEST_CASE("a window across the change to daylight time counts comments by Pacific days") {
+  Fixture f;
+  // As of 2026-03-09 over 3 days: 2026-03-07 .. 2026-03-09. Daylight time starts at 02:00 on
+  // Sunday 2026-03-08: the window starts at 00:00 PST = 08:00Z on the 7th and ends at 00:00 PDT
+  // on the 10th = 07:00Z, a window of 71 hours.
+  f.comments({
+      "'a', NULL, '2026-03-07T07:59:59Z', 'a', 'na', 0",  // 23:59:59 PST on the 6th: out
+      "'b', NULL, '2026-03-07T08:00:00Z', 'b', 'nb', 0",  // 00:00 PST on the 7th: in
+      "'c', NULL, '2026-03-10T06:59:59Z', 'c', 'nc', 0",  // 23:59:59 PDT on the 9th: in
+      "'d', NULL, '2026-03-10T07:00:00Z', 'd', 'nd', 0",  // 00:00 PDT on the 10th: out
+  });
+  const AuditInput in = f.load(3, "P", "2026-03-09");
+  CHECK(in.comments == 2);
+  REQUIRE(in.reply_waits.size() == 2);
+  // Unanswered: b waits the whole window, 71 hours; c one second.
+  CHECK(in.reply_waits[0].hours == 71);
+  CHECK(in.reply_waits[1].hours == doctest::Approx(1.0 / 3600).epsilon(1e-12));
+
+  // Back to standard time at 02:00 PDT on Sunday 2026-11-01: as of 2026-11-20, the audit day
+  // ends at 00:00 PST on the 21st, 08:00Z. A comment at 05:00Z on the 21st is 21:00 PST on the
+  // 20th, inside the window; the window's first day, 2026-10-24, starts at 07:00Z (PDT).
+  Fixture g;
+  g.comments({
+      "'late', NULL, '2026-11-21T05:00:00Z', 'a', 'na', 0",   // 21:00 PST on the 20th: in
+      "'after', NULL, '2026-11-21T08:00:00Z', 'b', 'nb', 0",  // 00:00 PST on the 21st: out
+      "'first', NULL, '2026-10-24T07:00:00Z', 'c', 'nc', 0",  // 00:00 PDT on the 24th: in
+      "'early', NULL, '2026-10-24T06:59:59Z', 'd', 'nd', 0",  // 23:59:59 PDT on the 23rd: out
+  });
+  const AuditInput nov = g.load(28, "P", "2026-11-20");
+  CHECK(nov.comments == 2);
+  REQUIRE(nov.reply_waits.size() == 2);
+  // By id: first waits from 07:00Z on 24 Oct to 08:00Z on 21 Nov, 28 days + 1 h = 673 h; late
+  // 3 h.
+  CHECK(nov.reply_waits[0].hours == 673);
+  CHECK(nov.reply_waits[1].hours == 3);
 }
 
 TEST_CASE("after a pull, a Page without comments has zero comments, not missing data") {

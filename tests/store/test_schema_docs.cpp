@@ -326,9 +326,11 @@ TEST_CASE("the commenters query counts the people the audit's match estimate cou
   TempDir dir;
   const std::string db = dir.file("demo.db");
   REQUIRE(run_pageaudit({"--db", db, "demo"}, k_env).exit_code == 0);
-  // 40 people comment in the window (2026-10-24..2026-11-20), the first 12 under a customer's
-  // name. Not counted: a second comment by person 0, the Page's reply signed with customer 12's
-  // name, and customer 13's comment on the day before the window.
+  // 40 people comment in the window (2026-10-24..2026-11-20, Pacific days: from
+  // 2026-10-24T07:00:00Z in daylight time to 2026-11-21T08:00:00Z in standard time), the first
+  // 12 under a customer's name; the last at 23:59:59 PST on the audit day. Not counted: a second
+  // comment by person 0, the Page's reply signed with customer 12's name, and customer 13's
+  // comment at 23:59:59 PDT on the day before the window (already the 24th in UTC).
   const std::vector<std::string> customers =
       rows_of(query(db, "SELECT name_hash FROM customers ORDER BY customer_key LIMIT 14"));
   REQUIRE(customers.size() == 14);
@@ -343,12 +345,12 @@ TEST_CASE("the commenters query counts the people the audit's match estimate cou
   };
   for (int i = 0; i < 40; ++i) {
     const std::string n = std::to_string(i);
-    comment("c" + n, "2026-11-01T10:00:00Z", "person" + n, i < 12 ? customers[i] : "stranger" + n,
-            0);
+    comment("c" + n, i == 39 ? "2026-11-21T07:59:59Z" : "2026-11-01T10:00:00Z", "person" + n,
+            i < 12 ? customers[i] : "stranger" + n, 0);
   }
   comment("again", "2026-11-02T10:00:00Z", "person0", customers[0], 0);
   comment("reply", "2026-11-02T11:00:00Z", "page", customers[12], 1);
-  comment("early", "2026-10-23T23:59:59Z", "person40", customers[13], 0);
+  comment("early", "2026-10-24T06:59:59Z", "person40", customers[13], 0);
   // Another client's customers bear the names of the other 28 commenters: they count for no one
   // here.
   for (int i = 12; i < 40; ++i) {

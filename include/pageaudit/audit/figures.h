@@ -28,8 +28,14 @@ struct Commenter {
 // Inclusive ranges of days a source covers (first, last).
 using DayRanges = std::vector<std::pair<Date, Date>>;
 
+// A visitor's top-level comment in the window, and how long it waited for the Page's first reply.
+struct ReplyWait {
+  double hours = 0;       // to the first reply, else (unanswered) to the end of the audit day
+  bool answered = false;  // the Page replied before the end of the audit day
+};
+
 // Everything the audit reads, filled from the store (or by a test). Flows and people data
-// (posts, comments, commenters, reply_hours) are already restricted to the window.
+// (posts, comments, commenters, reply_waits) are already restricted to the window.
 // Hashed identifiers of customers (core/identity.h), looked up by commenters' hashes.
 using CustomerHashes = std::set<std::string, std::less<>>;
 
@@ -69,8 +75,8 @@ struct AuditInput {
   DayRanges posts_covered;       // days the posts' sources cover: pulls, each export's first..last
   DayRanges comments_covered;    // days the comments' source covers: the pulls of posts
   std::optional<long> comments;  // visitors' comments in the window; nullopt: no comment data
-  std::vector<Commenter> commenters;  // one entry per distinct person
-  std::vector<double> reply_hours;    // per answered visitor comment: hours until the Page replied
+  std::vector<Commenter> commenters;   // one entry per distinct person
+  std::vector<ReplyWait> reply_waits;  // per visitor's top-level comment (Meta's days, like all)
 
   DailySeries time_log;                                      // hours spent on the Page per day
   std::map<std::string, DailySeries, std::less<>> outcomes;  // "visitors" -> day -> value
@@ -95,6 +101,15 @@ struct FollowerFigures {
   std::optional<double> value;              // on the audit day
   std::optional<double> net_change_window;  // audit day minus the day before the window
   std::optional<double> trend_per_day;      // least-squares slope over the window's days with data
+  std::optional<double> trend_margin;       // half-width of its 95% interval (slope_margin)
+};
+
+// How fast the Page answers visitors (SPEC 5, reply_hours), over the window's top-level comments.
+struct ReplyFigures {
+  std::optional<double> median_hours;    // of every comment's wait, answered or not
+  long answered = 0;                     // comments the Page replied to by the end of the audit day
+  long comments = 0;                     // visitors' top-level comments in the window
+  std::optional<double> share_answered;  // answered / comments; nullopt without comments
 };
 
 enum class EffortSource { stated, log, mixed };
@@ -155,6 +170,7 @@ struct Figures {
   Figure hours_per_useful_follower;
   Figure hours_per_new_useful_follower;
   Figure cost_per_useful_follower;
+  std::optional<ReplyFigures> replies;  // nullopt without comment data (AuditInput::comments)
 };
 
 // Commenters needed before a match estimate means anything.

@@ -32,6 +32,7 @@ std::optional<GoalStatus> parse_fail_on(std::string_view text);
 struct MetricValue {
   std::optional<double> current;
   std::optional<double> trend_per_day;
+  std::optional<double> trend_margin;  // half-width of the trend's 95% interval
   std::optional<int> days;  // a window figure's days with data (activity); nullopt: the window's
 };
 
@@ -46,6 +47,12 @@ struct GoalResult {
   GoalStatus status = GoalStatus::no_data;
   std::optional<double> current;
   std::optional<double> projected;  // at the deadline, along the window trend
+  // At the deadline along the low and high ends of the trend's 95% interval (slope_margin), when
+  // there is a projection and the trend has an interval.
+  std::optional<double> projected_low;
+  std::optional<double> projected_high;
+  // on_track, but at one end of that interval the bound would not hold: the data do not say.
+  bool uncertain = false;
   // Per day, as SPEC 5 defines it for the metric's kind. A stock (followers, useful or customer
   // followers): the change per day needed from the audit day to the deadline. A window total
   // (views, posts, hours, outcomes...): the daily average the bound asks of a window, with

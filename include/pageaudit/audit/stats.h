@@ -16,9 +16,12 @@ struct Proportion {
   double high = 0;
 };
 
+// The normal distribution's 0.975 quantile: z for two-sided 95% intervals.
+inline constexpr double k_z95 = 1.959964;
+
 // Wilson score interval for successes out of n at z standard deviations (1.959964: 95%).
 // nullopt when n <= 0 or successes is outside 0..n.
-std::optional<Proportion> wilson_interval(long successes, long n, double z = 1.959964);
+std::optional<Proportion> wilson_interval(long successes, long n, double z = k_z95);
 
 struct Point {
   double x = 0;
@@ -28,6 +31,15 @@ struct Point {
 // Slope of the least-squares line through points. nullopt with fewer than two points or when
 // every x is the same.
 std::optional<double> least_squares_slope(std::span<const Point> points);
+
+// Half-width of the 95% confidence interval of that slope: t × its standard error
+// sqrt(sum of squared residuals / (n − 2) / sum of (x − mean x)²), t being Student's for n − 2
+// degrees of freedom. nullopt with fewer than three points or when every x is the same.
+std::optional<double> slope_margin(std::span<const Point> points);
+
+// Student's t distribution's 0.975 quantile for degrees of freedom (1 when fewer): the two-sided
+// 95% multiplier, 12.706 for 1, 2.056 for 26, towards 1.959964 for many.
+double student_t_975(long degrees);
 
 // The middle value (the mean of the two middle values for an even count); nullopt when empty.
 std::optional<double> median(std::vector<double> values);

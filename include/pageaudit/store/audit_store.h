@@ -103,10 +103,11 @@ struct AuditScope {
 //   posts          posts created in the window; nullopt when the store has no post of the Page;
 //                  posts_covered: the ranges pull_coverage ('posts') holds, and each export's
 //                  first..last post day; comments_covered: the pulls' ranges
-//   comments       visitors' comments (from_page = 0) created in the window; nullopt when the
-//                  Page has no comment and no successful pull; commenters: distinct authors
-//                  (author_hash, else author_name_hash) with their name hashes; reply_hours:
-//                  per visitor's top-level comment in the window, hours to the Page's first reply
+//   comments       visitors' comments (from_page = 0) created in the window's Pacific days;
+//                  nullopt when the Page has no comment and no successful pull; commenters:
+//                  distinct authors (author_hash, else author_name_hash) with their name hashes;
+//                  reply_waits: per visitor's top-level comment in the window, hours to the
+//                  Page's first reply, else (no reply by then) to the end of the audit day
 //   time_log       the Page's hours per day, summed over activities and people
 //   outcomes       the Page's outcomes: per metric, the days with a value
 //   customers      the Page's customers: count and every name, e-mail and phone hash
