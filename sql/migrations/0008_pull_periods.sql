@@ -1,0 +1,11 @@
+-- 0008: the periods pull asks Meta for besides 'day'. A count of people (Meta's *_unique metrics)
+-- does not add up over days: the same person seen on two days is one viewer of the two, and only
+-- Meta's own count for a week or 28 days says how many there were. The audit's `viewers` is that
+-- count (docs/audit.md). Data, like the rest of the catalogue: a metric listed here is pulled with
+-- the period left out, which Meta answers with every period the metric has, and these are kept.
+
+-- Comma list of periods ('week,days_28'); NULL: the daily values only.
+ALTER TABLE metric_catalog ADD COLUMN pull_periods TEXT;
+UPDATE metric_catalog SET pull_periods = 'week,days_28'
+WHERE metric = 'page_total_media_view_unique' OR metric = 'page_daily_follows_unique'
+   OR metric = 'page_daily_unfollows_unique';
