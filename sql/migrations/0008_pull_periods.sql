@@ -4,8 +4,9 @@
 -- count (docs/audit.md). Data, like the rest of the catalogue: a metric listed here is pulled with
 -- the period left out, which Meta answers with every period the metric has, and these are kept.
 
--- Comma list of periods ('week,days_28'); NULL: the daily values only.
+-- Comma list of periods ('week,days_28'); NULL: the daily values only. Only viewers for now: the
+-- audit reads no other count of people over a period, and each metric listed adds two values a
+-- day to every Page's store (page_daily_follows_unique and page_daily_unfollows_unique have them
+-- too, should a figure need them).
 ALTER TABLE metric_catalog ADD COLUMN pull_periods TEXT;
-UPDATE metric_catalog SET pull_periods = 'week,days_28'
-WHERE metric = 'page_total_media_view_unique' OR metric = 'page_daily_follows_unique'
-   OR metric = 'page_daily_unfollows_unique';
+UPDATE metric_catalog SET pull_periods = 'week,days_28' WHERE metric = 'page_total_media_view_unique';

@@ -58,15 +58,11 @@ TEST_CASE("a first pull backfills two years of every daily metric, posts and com
   CHECK(query(rig.db,
               "SELECT metric, period, date FROM page_metrics "
               "WHERE metric = 'followers_count'") == "followers_count|lifetime|2026-09-29\n");
-  // The counts of people (metric_catalog.pull_periods) also for Meta's week and 28 days, every
+  // Viewers (metric_catalog.pull_periods) also as Meta's counts for a week and 28 days, every
   // day of the two years: a later audit may end its window on any of them.
   CHECK(query(rig.db,
               "SELECT metric, period, count(*), min(date), max(date) FROM page_metrics WHERE "
               "period IN ('week', 'days_28') GROUP BY 1, 2 ORDER BY 1, 2") ==
-        "page_daily_follows_unique|days_28|730|2024-09-30|2026-09-29\n"
-        "page_daily_follows_unique|week|730|2024-09-30|2026-09-29\n"
-        "page_daily_unfollows_unique|days_28|730|2024-09-30|2026-09-29\n"
-        "page_daily_unfollows_unique|week|730|2024-09-30|2026-09-29\n"
         "page_total_media_view_unique|days_28|730|2024-09-30|2026-09-29\n"
         "page_total_media_view_unique|week|730|2024-09-30|2026-09-29\n");
   // page_media_view split two ways, two buckets each, every day.
