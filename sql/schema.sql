@@ -241,7 +241,7 @@ CREATE TABLE metric_catalog (
   retired_since TEXT,                 -- ISO date Meta stopped serving it
   replaced_by   TEXT,
   pull          INTEGER NOT NULL DEFAULT 0 -- 1: pulled from the Graph API while active
-, breakdowns TEXT);
+, breakdowns TEXT, pull_periods TEXT);
 CREATE TABLE "outcomes" (
   page_id TEXT NOT NULL,              -- the business's Page; '' kept aside by migration 0007
   date    TEXT NOT NULL,

@@ -130,13 +130,24 @@ void Engine::start_page(size_t i) {
   std::vector<Slot> slots;
   if (daily.empty()) plan.insights.clear();
   page.asked_insights = !plan.insights.empty();
+  // Metrics kept for longer periods too are asked apart, with the period left out: Meta answers
+  // their day, week and days_28 values in that one call, in the same batch (no extra request),
+  // while the others' answer stays one period long.
+  std::vector<std::string> periods;
+  for (const PullMetric& metric : m_settings.page_metrics) {
+    if (metric.periods.empty() || page.bad.count(metric.name)) continue;
+    periods.push_back(metric.name);
+    std::erase(daily, metric.name);
+  }
   // The Page fields come with the first window's insights; without a window, alone.
   if (plan.insights.empty()) slots.push_back(Slot{Call{CallKind::page}});
   for (size_t w = 0; w < plan.insights.size(); ++w) {
     const DayWindow& window = plan.insights[w];
     int group = add_group(i, CoverageKind::insights, {window.since, window.until - 1});
     Call main{w == 0 ? CallKind::page : CallKind::page_insights, daily, window};
-    slots.push_back(Slot{main, group});
+    if (main.kind == CallKind::page || !daily.empty()) slots.push_back(Slot{main, group});
+    if (!periods.empty())
+      slots.push_back(Slot{Call{CallKind::page_periods, periods, window}, group});
     for (const PullMetric& metric : m_settings.page_metrics) {
       if (page.bad.count(metric.name)) continue;
       for (const std::string& dimension : metric.breakdowns) {

@@ -47,18 +47,30 @@ bool in_window(const Call& call, Date today, Date day) {
   return day >= call.days.since && day < call.days.until && day < today;
 }
 
-// Daily values of the call's metrics. Object values (no pulled daily metric has them) and
-// breakdown buckets (only breakdown calls ask for them) are not daily totals and are left out.
+// The period of a series as the records name it (a view that outlives the answer, pull_records.h):
+// "day", or one of the longer periods kept for the metric; empty for any other period.
+std::string_view kept_period(const PullMetric& metric, const std::string& period) {
+  if (period == "day") return "day";
+  auto kept = std::find(metric.periods.begin(), metric.periods.end(), period);
+  return kept == metric.periods.end() ? std::string_view() : std::string_view(*kept);
+}
+
+// Values of the call's metrics: daily ones, and those of the longer periods kept for a metric,
+// dated like the daily ones (the day before end_time: a days_28 value dated D counts the 28 days
+// ending with D). Object values (no pulled Page metric has them) and breakdown buckets (only
+// breakdown calls ask for them) are not totals and are left out.
 void add_daily(const DecodeContext& context, const Call& call, const Insights& insights,
                PullChunk& chunk) {
   for (const InsightSeries& series : insights.series) {
     const PullMetric* metric = asked(*context.page_metrics, call, series.name);
-    if (series.period != "day" || metric == nullptr) continue;
+    if (metric == nullptr) continue;
+    std::string_view period = kept_period(*metric, series.period);
+    if (period.empty()) continue;
     for (const InsightValue& value : series.values) {
       if (!value.value || !value.date || !value.breakdown.empty()) continue;
       if (!in_window(call, context.today, *value.date)) continue;
       chunk.values.push_back(
-          PulledValue{metric->name, "day", *value.date, *value.value, value.end_time});
+          PulledValue{metric->name, period, *value.date, *value.value, value.end_time});
     }
   }
 }
@@ -175,7 +187,7 @@ std::string join(const std::vector<std::string>& items) {
 
 bool carries_insights(CallKind kind) {
   return kind == CallKind::page || kind == CallKind::page_insights ||
-         kind == CallKind::page_breakdown;
+         kind == CallKind::page_periods || kind == CallKind::page_breakdown;
 }
 
 std::string relative_url(const std::string& page_id, const Call& call) {
@@ -185,6 +197,8 @@ std::string relative_url(const std::string& page_id, const Call& call) {
     case CallKind::page_insights:
     case CallKind::probe_page_metric:
       return insights_call(page_id, call.metrics, call.days);
+    case CallKind::page_periods:
+      return insights_call(page_id, call.metrics, call.days, /*period=*/"");
     case CallKind::page_breakdown:
       return insights_call(page_id, call.metrics, call.days) +
              "&breakdown=" + url_encode(call.breakdown);
@@ -225,7 +239,8 @@ Result<Decoded> decode_answer(const DecodeContext& context, const Call& call,
       out.chunk.page = std::move(*node);
       break;
     }
-    case CallKind::page_insights: {
+    case CallKind::page_insights:
+    case CallKind::page_periods: {
       auto insights = parse_insights(body);
       if (!insights) return tl::unexpected(insights.error());
       add_daily(context, call, *insights, out.chunk);

@@ -86,8 +86,8 @@ void Engine::refused_metric(size_t i, Slot slot, const std::string& message,
     if (page.good.count(metric)) continue;
     waiting = true;
     if (!page.probing.insert(metric).second) continue;
-    bool daily = slot.call.kind == CallKind::page || slot.call.kind == CallKind::page_insights;
-    Call probe{daily ? CallKind::probe_page_metric : CallKind::probe_post_metric,
+    Call probe{carries_insights(slot.call.kind) ? CallKind::probe_page_metric
+                                                : CallKind::probe_post_metric,
                {metric},
                DayWindow{m_today - 1, m_today}};
     add_new(i, Slot{std::move(probe)}, step);

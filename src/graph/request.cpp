@@ -84,9 +84,10 @@ std::string page_call(const std::string& page_id, const std::vector<std::string>
 }
 
 std::string insights_call(const std::string& object_id, const std::vector<std::string>& metrics,
-                          DayWindow window) {
-  return fmt::format("{}/insights?metric={}&period=day&since={}&until={}", url_encode(object_id),
-                     url_encode(join(metrics)), pacific_midnight(window.since),
+                          DayWindow window, std::string_view period) {
+  std::string period_param = period.empty() ? "" : fmt::format("&period={}", period);
+  return fmt::format("{}/insights?metric={}{}&since={}&until={}", url_encode(object_id),
+                     url_encode(join(metrics)), period_param, pacific_midnight(window.since),
                      pacific_midnight(window.until));
 }
 

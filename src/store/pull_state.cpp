@@ -25,12 +25,13 @@ std::vector<std::string> split_list(const std::string& text) {
 
 Result<PullCatalogue> load_pull_catalogue(Database& db) {
   auto stmt = db.prepare(
-      "SELECT metric, scope, coalesce(breakdowns, '') FROM metric_catalog "
+      "SELECT metric, scope, coalesce(breakdowns, ''), coalesce(pull_periods, '') FROM "
+      "metric_catalog "
       "WHERE pull = 1 AND status = 'active' ORDER BY rowid");
   if (!stmt) return tl::unexpected(stmt.error());
   PullCatalogue out;
   auto s = each_row(*stmt, [&](const Statement& row) {
-    PullMetric metric{row.text(0), split_list(row.text(2))};
+    PullMetric metric{row.text(0), split_list(row.text(2)), split_list(row.text(3))};
     (row.text(1) == "page" ? out.page_metrics : out.post_metrics).push_back(std::move(metric));
   });
   if (!s) return tl::unexpected(s.error());

@@ -294,7 +294,7 @@ TEST_CASE("migration 7 moves a one-Page store's rows to its Page, and the audit 
   TempDir dir;
   const std::string db = version6_store(dir, {"111"});
   auto r = run_ok({"--db", db, "init"});
-  CHECK(r.out == db + ": schema version 8 (2 migrations applied)\n");
+  CHECK(r.out == db + ": schema version 9 (3 migrations applied)\n");
   CHECK(r.err == "");
   CHECK(query(db, "SELECT page_id, count(*) FROM customers GROUP BY 1") == "111|3\n");
   CHECK(query(db, "SELECT page_id, sum(hours) FROM time_log GROUP BY 1") == "111|5.0\n");
@@ -315,7 +315,7 @@ TEST_CASE("migration 7 keeps a two-Page store's rows aside, warns once, and init
   const std::string db = version6_store(dir, {"111", "222"});
   const std::string before = counts(db);
   auto r = run_ok({"--db", db, "init"});
-  CHECK(r.out == db + ": schema version 8 (2 migrations applied)\n");
+  CHECK(r.out == db + ": schema version 9 (3 migrations applied)\n");
   CHECK(r.err ==
         "pageaudit: warning: " + db +
             ": the store now keeps each Page's customers, time log and outcomes apart, and 3 "
@@ -345,7 +345,7 @@ TEST_CASE("migration 7 keeps a two-Page store's rows aside, warns once, and init
        "INSERT INTO outcomes(page_id, date, metric, value, source, run_id) VALUES "
        "('222', '2026-11-01', 'visitors', 7, 'o2.csv', 1);");
   r = run_ok({"--db", db, "init", "--assign-unowned", "222"});
-  CHECK(r.out == db + ": schema version 8 (up to date)\nmoved 3 customers, 2 time-log rows and 1 "
+  CHECK(r.out == db + ": schema version 9 (up to date)\nmoved 3 customers, 2 time-log rows and 1 "
                       "outcome row to Page 222; 1 outcome row stayed unowned: Page 222 already "
                       "holds rows of the same customer, day or "
                       "metric\n");

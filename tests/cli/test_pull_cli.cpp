@@ -184,5 +184,39 @@ TEST_CASE("the token appears in no output, message, store file or WAL") {
   }
 }
 
+TEST_CASE("after a pull the audit's viewers are Meta's 28-day count, and status lists its days") {
+  PullRig rig;
+  rig.options.since = "2026-09-02";
+  REQUIRE(rig.pull());
+  const std::string goals = rig.dir.file("goals.toml");
+  test::write_file(goals,
+                   "[[goal]]\nid = \"seen\"\nobjective = \"brand_image\"\nmetric = \"viewers\"\n"
+                   "at_least = 25000\nby = \"2026-12-31\"\n");
+  // The fake's days_28 viewers dated 2026-09-29 (test_pull.cpp works it out): its 28 daily
+  // values sum to 42265, the largest 2970, and it counts 2970 + (42265 - 2970) / 2 = 22617. The
+  // week ending the same day: 2970 + (9101 - 2970) / 2 = 6035.
+  auto json = test::run_pageaudit(
+      {"--db", rig.db, "audit", "--goals", goals, "--as-of", "2026-09-29", "--format", "json"});
+  REQUIRE(json.exit_code == 0);
+  CHECK(test::contains(json.out, "\"metric\":\"viewers\","));
+  CHECK(test::contains(json.out, "\"current\":22617,\"status\":\"behind\""));
+  auto text = test::run_pageaudit({"--db", rig.db, "audit", "--as-of", "2026-09-29"});
+  REQUIRE(text.exit_code == 0);
+  CHECK(test::contains(text.out, "\n  Viewers                          22,617\n"));
+  text = test::run_pageaudit({"--db", rig.db, "audit", "--as-of", "2026-09-29", "--window", "7"});
+  REQUIRE(text.exit_code == 0);
+  CHECK(test::contains(text.out, "\n  Viewers                         6,035\n"));
+  // status: the days each period covers, the 28 days of the pull for each.
+  auto status = test::run_pageaudit({"--db", rig.db, "status"});
+  REQUIRE(status.exit_code == 0);
+  for (const char* period : {"day     ", "days_28 ", "week    "}) {
+    CHECK(test::contains(status.out, std::string("  1100200300  page_total_media_view_unique   ") +
+                                         period + " graph"));
+  }
+  CHECK(test::contains(status.out,
+                       "days_28  graph                                        "
+                       "2026-09-02..2026-09-29    28\n"));
+}
+
 }  // namespace
 }  // namespace pageaudit

@@ -161,8 +161,15 @@ std::uint64_t seed_of(std::string_view id) {
 long long page_value(std::uint64_t seed, const MetricSpec& metric, std::string_view period,
                      Date day) {
   int days = period == "week" ? 7 : period == "days_28" ? 28 : 1;
-  long long sum = 0;
-  for (int i = 0; i < days; ++i) sum += day_value(seed, metric.name, day - i);
+  long long sum = 0, most = 0;
+  for (int i = 0; i < days; ++i) {
+    long long value = day_value(seed, metric.name, day - i);
+    sum += value;
+    most = std::max(most, value);
+  }
+  // A count of people does not add up over days, as Meta's does not: someone seen on several days
+  // counts once. The fake takes the busiest day's people and half of the other days'.
+  if (std::string_view(metric.name).ends_with("_unique")) return most + (sum - most) / 2;
   return sum;
 }
 

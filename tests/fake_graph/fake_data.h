@@ -40,8 +40,10 @@ bool all_digits(std::string_view text);
 // Seed of an object id (FNV-1a), the root of all its figures.
 std::uint64_t seed_of(std::string_view id);
 
-// The value of a daily Page metric for `day` over `period` (day, week, days_28: the sum of the
-// days ending with `day`). page_follows is the running follower total.
+// The value of a daily Page metric for `day` over `period` (day, week, days_28: the days ending
+// with `day`): their sum, except for counts of people (names ending in _unique), which are the
+// largest day's count plus half the other days' (integer division), below the sum as Meta's are.
+// page_follows is the running follower total.
 long long page_value(std::uint64_t seed, const MetricSpec& metric, std::string_view period,
                      Date day);
 

@@ -5,6 +5,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -175,6 +176,31 @@ TEST_CASE("without a period each metric comes once per period it has") {
   CHECK(keys == std::vector<std::string>{"page_follows/day", "page_post_engagements/day",
                                          "page_post_engagements/week",
                                          "page_post_engagements/days_28"});
+}
+
+TEST_CASE("a count of people over a week or 28 days counts each once, views add up") {
+  Fixture f;
+  Insights insights = f.insights(
+      "1100200300/insights?metric=page_total_media_view_unique,page_media_view"
+      "&since=2026-09-02&until=2026-09-30");
+  REQUIRE(insights.series.size() == 6);
+  std::map<std::string, double> last;  // "metric/period" -> the value dated 2026-09-29
+  std::map<std::string, double> sum, most;
+  for (const auto& series : insights.series) {
+    REQUIRE(series.values.size() == 28);
+    last[series.name + "/" + series.period] = *series.values.back().value;
+    for (const auto& value : series.values) {
+      sum[series.name] += series.period == "day" ? *value.value : 0;
+      most[series.name] = std::max(most[series.name], series.period == "day" ? *value.value : 0);
+    }
+  }
+  // Daily viewers of 2026-09-02 .. 2026-09-29 sum to 42265, the largest 2970: 28-day viewers are
+  // 2970 + (42265 - 2970) / 2 = 22617 (fake_data.h). Views over 28 days are the sum of the days.
+  CHECK(sum["page_total_media_view_unique"] == 42265);
+  CHECK(most["page_total_media_view_unique"] == 2970);
+  CHECK(last["page_total_media_view_unique/days_28"] == 22617);
+  CHECK(last["page_total_media_view_unique/week"] == 6035);
+  CHECK(last["page_media_view/days_28"] == sum["page_media_view"]);
 }
 
 TEST_CASE("the Page node answers its fields with the window's insights expanded") {

@@ -58,6 +58,13 @@ TEST_CASE("a first pull backfills two years of every daily metric, posts and com
   CHECK(query(rig.db,
               "SELECT metric, period, date FROM page_metrics "
               "WHERE metric = 'followers_count'") == "followers_count|lifetime|2026-09-29\n");
+  // Viewers (metric_catalog.pull_periods) also as Meta's counts for a week and 28 days, every
+  // day of the two years: a later audit may end its window on any of them.
+  CHECK(query(rig.db,
+              "SELECT metric, period, count(*), min(date), max(date) FROM page_metrics WHERE "
+              "period IN ('week', 'days_28') GROUP BY 1, 2 ORDER BY 1, 2") ==
+        "page_total_media_view_unique|days_28|730|2024-09-30|2026-09-29\n"
+        "page_total_media_view_unique|week|730|2024-09-30|2026-09-29\n");
   // page_media_view split two ways, two buckets each, every day.
   CHECK(query(rig.db,
               "SELECT dimension, key, count(*) FROM page_metric_breakdowns "
@@ -113,10 +120,54 @@ TEST_CASE("values on daylight-saving days get one date each, end_time kept raw")
         "2025-11-02|2025-11-03T08:00:00+0000\n"
         "2026-03-07|2026-03-08T08:00:00+0000\n"
         "2026-03-08|2026-03-09T07:00:00+0000\n");
+  // Meta's week and 28-day counts end with the same end_time and take the same date.
+  CHECK(query(rig.db,
+              "SELECT period, date, end_time FROM page_metrics WHERE metric = "
+              "'page_total_media_view_unique' AND period <> 'day' AND date IN ('2025-11-01', "
+              "'2025-11-02') ORDER BY period, date") ==
+        "days_28|2025-11-01|2025-11-02T07:00:00+0000\n"
+        "days_28|2025-11-02|2025-11-03T08:00:00+0000\n"
+        "week|2025-11-01|2025-11-02T07:00:00+0000\n"
+        "week|2025-11-02|2025-11-03T08:00:00+0000\n");
   // 2025-10-30 .. 2026-03-10 is 132 days, every one present once.
   CHECK(query(rig.db,
               "SELECT count(*), count(DISTINCT date) FROM page_metrics WHERE metric = "
               "'page_follows'") == "132|132\n");
+}
+
+TEST_CASE("Meta's week and 28-day counts of viewers are stored, dated the day before end_time") {
+  PullRig rig;
+  rig.options.since = "2026-09-02";
+  REQUIRE(rig.pull());
+  auto viewers = [&](const std::string& columns, const std::string& where) {
+    return query(rig.db, "SELECT " + columns +
+                             " FROM page_metrics WHERE metric = 'page_total_media_view_unique' "
+                             "AND " +
+                             where);
+  };
+  // The fake's daily viewers of 2026-09-23 .. 2026-09-29 are 1690, 1310, 536, 609, 2970, 234 and
+  // 1752; of the 28 days 2026-09-02 .. 2026-09-29 they sum to 42265, the largest again 2970.
+  CHECK(viewers("group_concat(value, ' ')",
+                "period = 'day' AND date >= '2026-09-23' ORDER BY date") ==
+        "1690.0 1310.0 536.0 609.0 2970.0 234.0 1752.0\n");
+  CHECK(viewers("sum(value), max(value), count(*)",
+                "period = 'day' AND date BETWEEN '2026-09-02' AND '2026-09-29'") ==
+        "42265.0|2970.0|28\n");
+  // Like Meta's, the fake's count of people over several days counts each person once: the
+  // busiest day's plus half the other days' (fake_data.h). Week ending 2026-09-29:
+  // 2970 + (9101 - 2970) / 2 = 2970 + 3065 = 6035 (the seven days sum to 9101); 28 days:
+  // 2970 + (42265 - 2970) / 2 = 2970 + 19647 = 22617, not the 42265 a sum of days would say.
+  // Both end at midnight Pacific after 2026-09-29 (07:00 UTC, daylight time), dated the 29th.
+  CHECK(viewers("period, date, value, end_time",
+                "period <> 'day' AND date = '2026-09-29' ORDER BY period") ==
+        "days_28|2026-09-29|22617.0|2026-09-30T07:00:00+0000\n"
+        "week|2026-09-29|6035.0|2026-09-30T07:00:00+0000\n");
+  // One value per day of the window for each period; views add up, so only their days are kept.
+  CHECK(query(rig.db,
+              "SELECT metric, period, count(*) FROM page_metrics WHERE metric IN "
+              "('page_total_media_view_unique', 'page_media_view') GROUP BY 1, 2 ORDER BY 1, 2") ==
+        "page_media_view|day|28\npage_total_media_view_unique|day|28\n"
+        "page_total_media_view_unique|days_28|28\npage_total_media_view_unique|week|28\n");
 }
 
 TEST_CASE("a Page's later calls go before other Pages' first ones: one Page ends before the next") {
@@ -159,6 +210,12 @@ TEST_CASE("the next night asks for at most two requests and re-fetches the trail
               "AND date >= '2026-09-26' ORDER BY date") ==
         "2026-09-26|2026-09-30\n2026-09-27|2026-09-30\n2026-09-28|2026-10-01\n"
         "2026-09-29|2026-10-01\n2026-09-30|2026-10-01\n");
+  // Meta's 28-day count of viewers comes in the same requests, for the same days.
+  CHECK(query(rig.db,
+              "SELECT date, as_of FROM page_metrics WHERE metric = 'page_total_media_view_unique' "
+              "AND period = 'days_28' AND date >= '2026-09-27' ORDER BY date") ==
+        "2026-09-27|2026-09-30\n2026-09-28|2026-10-01\n2026-09-29|2026-10-01\n"
+        "2026-09-30|2026-10-01\n");
   CHECK(query(rig.db, "SELECT kind, first_day, last_day FROM pull_coverage ORDER BY kind") ==
         "insights|2026-08-01|2026-09-30\nposts|2026-08-01|2026-09-30\n");
   CHECK(query(rig.db, "SELECT count(*) FROM import_runs WHERE status = 'ok'") == "2\n");

@@ -54,6 +54,11 @@ TEST_CASE("the insights call names its metrics, the day period and the window") 
                     {day("2026-09-27"), day("2026-09-30")}) ==
       "1100200300/insights?metric=page_daily_follows_unique,page_daily_unfollows_unique&period=day"
       "&since=1790492400&until=1790751600");
+  // Without a period Meta answers each period the metric has (day, week, days_28) in one call.
+  CHECK(
+      insights_call("1100200300", {"page_total_media_view_unique"},
+                    {day("2026-09-27"), day("2026-09-30")}, "") ==
+      "1100200300/insights?metric=page_total_media_view_unique&since=1790492400&until=1790751600");
 }
 
 TEST_CASE("the posts call expands lifetime insights and comments, and pages by cursor") {

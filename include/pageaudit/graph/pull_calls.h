@@ -15,6 +15,7 @@ namespace pageaudit {
 enum class CallKind {
   page,               // the Page fields, with the window's daily metrics by field expansion
   page_insights,      // daily metrics for a window
+  page_periods,       // metrics kept for longer periods too: every period, for a window
   page_breakdown,     // one daily metric for a window, split by one breakdown= dimension
   posts,              // a page of posts created in a window, with lifetime insights and comments
   comments,           // a further page of one post's comments (replies included)
@@ -26,7 +27,7 @@ enum class CallKind {
 struct Call {
   CallKind kind = CallKind::page;
   std::vector<std::string> metrics{};  // the metric list (one metric for breakdowns and probes)
-  DayWindow days{};                    // page, page_insights, page_breakdown, probe_page_metric
+  DayWindow days{};                    // page, the page_* calls, probe_page_metric
   PostsWindow posts_window{};          // posts
   std::string object_id{};             // comments, post_breakdown: the post
   std::string breakdown{};             // page_breakdown, post_breakdown
@@ -53,9 +54,10 @@ struct Decoded {
   std::vector<Call> follow_ups;
 };
 
-// Decodes a 2xx answer's body. Daily values are kept only for the call's metrics and window and
-// before today; null values are left out (missing is absent, never 0). An answer that is not the
-// expected JSON is an Error (ExitCode::unavailable): Meta cut or garbled it, worth asking again.
+// Decodes a 2xx answer's body. Page values (daily, and the longer periods kept for a metric) are
+// kept only for the call's metrics and window and before today; null values are left out (missing
+// is absent, never 0). An answer that is not the expected JSON is an Error (ExitCode::unavailable):
+// Meta cut or garbled it, worth asking again.
 Result<Decoded> decode_answer(const DecodeContext& context, const Call& call,
                               std::string_view body);
 

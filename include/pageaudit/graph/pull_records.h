@@ -22,6 +22,9 @@ namespace pageaudit {
 struct PullMetric {
   std::string name;
   std::vector<std::string> breakdowns;  // breakdown= dimensions Meta answers for it ("is_from_ads")
+  // Periods kept besides "day" ("week", "days_28"): counts of people, which do not add up over
+  // days, so Meta's own count for the period is pulled too (metric_catalog.pull_periods).
+  std::vector<std::string> periods;
 };
 
 // What the store knows about a Page before the run.
@@ -42,8 +45,8 @@ struct PageState {
 // view string literals or the names in the PullSettings the pull runs with (pull_pages), which
 // outlive every write of the pull. A sink that keeps records past the pull must copy the names.
 
-// A daily insights value (period "day", end_time raw), or the followers_count snapshot
-// (period "lifetime", no end_time).
+// An insights value (period "day", or one of the metric's longer periods, end_time raw), or the
+// followers_count snapshot (period "lifetime", no end_time).
 struct PulledValue {
   std::string_view metric;
   std::string_view period;

@@ -50,9 +50,11 @@ std::vector<DayWindow> split_windows(Date first, Date last, int max_days = k_max
 std::string page_call(const std::string& page_id, const std::vector<std::string>& metrics,
                       DayWindow window);
 
-// Daily insights of a Page for a window: /{id}/insights?metric=...&period=day&since=&until=.
+// Insights of a Page for a window: /{id}/insights?metric=...&period=day&since=&until=. An empty
+// period is left out, and Meta then answers every period each metric has (day, week, days_28),
+// each with a value per end_time of the window: one call for all of them.
 std::string insights_call(const std::string& object_id, const std::vector<std::string>& metrics,
-                          DayWindow window);
+                          DayWindow window, std::string_view period = "day");
 
 struct PostsQuery {
   std::vector<std::string> metrics;  // lifetime post metrics, expanded as insights.metric(...)
