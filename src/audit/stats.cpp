@@ -64,7 +64,7 @@ double student_t_975(long degrees) {
   // From 10 degrees on, the Cornish-Fisher expansion of t in powers of 1/degrees (Abramowitz
   // and Stegun 26.7.5) is within 1e-5 of the exact quantile.
   const double z = k_z95;
-  const double v = static_cast<double>(degrees);
+  const auto v = static_cast<double>(degrees);
   const double z2 = z * z;
   const double g1 = (z2 + 1) * z / 4;
   const double g2 = ((5 * z2 + 16) * z2 + 3) * z / 96;

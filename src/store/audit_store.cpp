@@ -304,9 +304,9 @@ Result<std::optional<std::string>> newest_follower_day(AuditInputReader::Queries
 class InputReader {
  public:
   // newest_follower_day: that of the Page, which the followers keep whatever the window.
-  InputReader(AuditInputReader::Queries& q, Database& db, AuditInput& input,
+  InputReader(AuditInputReader::Queries& q, AuditInput& input,
               std::optional<std::string> newest_follower_day)
-      : m_q(q), m_db(db), m_input(input), m_newest_follower_day(std::move(newest_follower_day)) {
+      : m_q(q), m_input(input), m_newest_follower_day(std::move(newest_follower_day)) {
     m_from = input.window_start().iso();
     m_to = input.as_of.iso();
     m_after = (input.as_of + 1).iso();
@@ -488,7 +488,6 @@ class InputReader {
   }
 
   AuditInputReader::Queries& m_q;
-  Database& m_db;
   AuditInput& m_input;
   std::optional<std::string> m_newest_follower_day;
   std::string m_from;
@@ -500,8 +499,8 @@ class InputReader {
 
 }  // namespace
 
-AuditInputReader::AuditInputReader(Database& db, std::unique_ptr<Queries> queries)
-    : m_db(&db), m_queries(std::move(queries)) {}
+AuditInputReader::AuditInputReader(std::unique_ptr<Queries> queries)
+    : m_queries(std::move(queries)) {}
 AuditInputReader::AuditInputReader(AuditInputReader&&) noexcept = default;
 AuditInputReader& AuditInputReader::operator=(AuditInputReader&&) noexcept = default;
 AuditInputReader::~AuditInputReader() = default;
@@ -572,7 +571,7 @@ Result<AuditInputReader> AuditInputReader::prepare(Database& db) {
   auto breaks = load_series_breaks(db);
   if (!breaks) return tl::unexpected(breaks.error());
   q->series_breaks = *breaks;
-  return AuditInputReader(db, std::move(q));
+  return AuditInputReader(std::move(q));
 }
 
 Result<AuditInput> AuditInputReader::load(const AuditScope& scope) {
@@ -590,7 +589,7 @@ Result<AuditInput> AuditInputReader::load(const AuditScope& scope) {
   input.language = scope.language;
   input.series_breaks = m_queries->series_breaks;
 
-  InputReader reader(*m_queries, *m_db, input, std::move(*newest));
+  InputReader reader(*m_queries, input, std::move(*newest));
   if (auto s = reader.read_all(); !s) return tl::unexpected(s.error());
   return input;
 }

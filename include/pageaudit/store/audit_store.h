@@ -132,9 +132,8 @@ class AuditInputReader {
   struct Queries;  // the prepared statements; defined in the source, for its helpers
 
  private:
-  AuditInputReader(Database& db, std::unique_ptr<Queries> queries);
-  Database* m_db;
-  std::unique_ptr<Queries> m_queries;
+  explicit AuditInputReader(std::unique_ptr<Queries> queries);
+  std::unique_ptr<Queries> m_queries;  // prepared on the db given to prepare(), which they borrow
 };
 
 // --- recording ------------------------------------------------------------------------------
