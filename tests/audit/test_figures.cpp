@@ -134,7 +134,7 @@ TEST_CASE("the survey falls back to the imported customer count") {
   CHECK(f.customers[0].customer_followers == 170.0);  // 34/120 x 600
 }
 
-TEST_CASE("a survey without any customer count gives no estimate; the stated share still does") {
+TEST_CASE("a survey without any customer count gives no estimate, the stated share still does") {
   AuditInput in = spec_example();
   in.goals.business.customers.reset();
   in.goals.audience.stated_customer_share = 0.10;

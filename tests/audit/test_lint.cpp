@@ -66,7 +66,7 @@ TEST_CASE("a round follower target asks the three questions") {
         "it, what is the direct effect on the business?");
 }
 
-TEST_CASE("round targets on views and viewers are vanity too; other metrics and bounds are not") {
+TEST_CASE("round targets on views and viewers are vanity too, other metrics and bounds are not") {
   struct Case {
     const char* metric;
     double bound;

@@ -324,7 +324,7 @@ TEST_CASE("audit: bad options are exit 64 with a message saying what is expected
   }
 }
 
-TEST_CASE("audit: with several Pages, --page chooses; the goals file's page must agree") {
+TEST_CASE("audit: with several Pages, --page chooses, the goals file's page must agree") {
   TempDir dir;
   const std::string db = page_store(dir);
   exec(db, "INSERT INTO pages(page_id, source, updated_at) VALUES ('222', 's', 't')");
@@ -451,7 +451,7 @@ TEST_CASE("audit --fail-on exits 1 when a goal is in that state or worse, after 
         "grow|on_track\ntalk|no_data\n");
 }
 
-TEST_CASE("audit --as-of and --window choose the days; --format json prints the SPEC's keys") {
+TEST_CASE("audit --as-of and --window choose the days, --format json prints the SPEC's keys") {
   TempDir dir;
   const std::string db = page_store(dir);
   // As of 2026-11-10 (i = 49: 1098) over 7 days: the day before the window is 2026-11-03 (1084).

@@ -122,7 +122,7 @@ TEST_CASE("a second run while another holds the store exits 75") {
         rig.db + ": another pageaudit run holds the store; run again later (or use --wait)");
 }
 
-TEST_CASE("-q prints nothing on success; without it, one summary line") {
+TEST_CASE("-q prints nothing on success, without it, one summary line") {
   PullRig rig;
   rig.options.since = "30d";
   {

@@ -143,7 +143,7 @@ TEST_CASE("every text renders when given exactly its own placeholders") {
   }
 }
 
-TEST_CASE("a text's placeholders are its named fields; doubled braces are literal") {
+TEST_CASE("a text's placeholders are its named fields, doubled braces are literal") {
   struct Case {
     std::string_view text;
     std::set<std::string> names;
@@ -241,7 +241,7 @@ TEST_CASE("decimals are rounded and trailing zeros dropped") {
   CHECK(format_decimal(7.6, 0, Language::en) == "8");
 }
 
-TEST_CASE("amounts keep their decimals; other figures keep three significant digits") {
+TEST_CASE("amounts keep their decimals, other figures keep three significant digits") {
   CHECK(format_fixed(527.5, 2, Language::en) == "527.50");
   CHECK(format_fixed(532, 2, Language::es) == "532,00");
   CHECK(format_fixed(12562.049, 2, Language::es) == "12.562,05");

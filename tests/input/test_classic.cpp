@@ -132,7 +132,7 @@ std::string error_of(const Read& read) {
 
 // --- Page level ----------------------------------------------------------------------------------
 
-TEST_CASE("a Page-level file gives one value per day and column; an empty cell gives nothing") {
+TEST_CASE("a Page-level file gives one value per day and column, an empty cell gives nothing") {
   Read read = read_text(
       "Date,Lifetime Total Likes,Daily New Likes,Weekly Total Reach\n"
       ",Lifetime: The total number of people who have liked your Page. (Unique Users),"

@@ -31,7 +31,8 @@ TEST_CASE(
         "skipped the Instagram block \"Instagram follows\" (line 10, 2 rows)");
 }
 
-TEST_CASE("a re-saved chart file with ';', Spanish titles and no blank line between blocks") {
+TEST_CASE(
+    "a re-saved chart file with a semicolon, Spanish titles and no blank line between blocks") {
   const auto read = read_mbs_file("daily_visits_reach_es_semicolon_resave.csv", day("2026-02-01"));
   CHECK(std::string(layout_name(read.layout)) == "mbs_daily_chart");
   CHECK(read.records ==

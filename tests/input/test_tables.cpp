@@ -92,7 +92,7 @@ TEST_CASE("a repeat fills in what the customer's first row lacked") {
   CHECK(list->customers[0].city == "Madrid");
 }
 
-TEST_CASE("a surname column is joined to the name; other columns and blank lines are ignored") {
+TEST_CASE("a surname column is joined to the name, other columns and blank lines are ignored") {
   auto list = customers("Nombre;Apellidos;Puntos;Teléfono\n\nMaría José;Ramos;120;\n;;;\n");
   REQUIRE(list);
   CHECK(list->rows == 1);

@@ -248,7 +248,7 @@ TEST_CASE("infinite or NaN figures are written as null") {
   CHECK(doc["hours_per_useful_follower"].IsNull());
 }
 
-TEST_CASE("figures keep every digit; money is given to the cent") {
+TEST_CASE("figures keep every digit, money is given to the cent") {
   // The case: 23.25 hours at 11 an hour cost 255.75; three significant digits wrote
   // 23.3 and 256, and 23.3 x 11 is not 256.
   AuditResult r;

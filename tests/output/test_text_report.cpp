@@ -160,7 +160,7 @@ TEST_CASE("the Markdown report has the same content, with headings and lists") {
   }
 }
 
-TEST_CASE("Markdown escapes what came from files; an underscore inside a word stays") {
+TEST_CASE("Markdown escapes what came from files, an underscore inside a word stays") {
   AuditInput in = test::spec_example();
   in.page_name = "*Café* <b>|#1|</b> [x]_y_";
   in.goals.goals[0].why = "stated_target_share *now*";

@@ -240,7 +240,7 @@ TEST_CASE("the days posts and comments cover: pulls' ranges, each export's first
   CHECK(find_activity(figures.activity, "posts")->days == 3);
 }
 
-TEST_CASE("posts count those created in the window; a Page without posts has no post data") {
+TEST_CASE("posts count those created in the window, a Page without posts has no post data") {
   Fixture f;
   for (auto [id, time] : {std::pair{"p1", "2026-02-26T12:00"},
                           {"p2", "2026-02-27T08:00"},
@@ -374,7 +374,7 @@ TEST_CASE("re-imported time log entries and outcomes replace the stored ones") {
         "2026-02-27|2.5|posting|Lucía|b.csv\n");
 }
 
-TEST_CASE("customers are stored hashed; clear values only with keep_pii") {
+TEST_CASE("customers are stored hashed, clear values only with keep_pii") {
   Fixture f;
   CustomerList list;
   Customer ana;

@@ -72,7 +72,7 @@ TEST_CASE("assign_unowned refuses a Page the store does not hold, and moves noth
   CHECK(*store->db().scalar_int("SELECT count(*) FROM import_runs") == 1);
 }
 
-TEST_CASE("owner_page: --page, else the only Page; a new Page only where the store has none") {
+TEST_CASE("owner_page: --page, else the only Page, a new Page only where the store has none") {
   auto store = store_with_unowned();
   Database& db = store->db();
   auto page = owner_page(&db, std::string("111"), "time");
