@@ -192,6 +192,7 @@ class ClassicReader {
           at(m_context.file, 0, "this file does not say which Page it belongs to; give --page ID"));
     }
     if (auto header = read_header(); !header) return tl::unexpected(header.error());
+    plan_dates();
     if (m_page_level) {
       if (auto page = start_page(*m_context.page_id); !page) return tl::unexpected(page.error());
     }
@@ -232,6 +233,16 @@ class ClassicReader {
     if (m_page_level && !m_identity.date) return missing_column("Date");
     if (!m_page_level && !m_identity.post_id) return missing_column("Post ID");
     return {};
+  }
+
+  // A Page-level file has a row per day; a post's 'Posted' is written by Meta month-first with a
+  // 12-hour clock ('06/04/2014 04:03:05 PM').
+  void plan_dates() {
+    std::optional<size_t> column = m_page_level ? m_identity.date : m_identity.created_time;
+    if (!column) return;
+    m_dates.emplace(m_context.file, std::string(trim(m_header[*column])), *column,
+                    m_page_level ? DateKind::days : DateKind::times,
+                    m_page_level ? std::nullopt : std::optional(DateOrder::month_first));
   }
 
   // Resolves every column once: identity columns by field alias, metric columns into m_plans;
@@ -323,7 +334,9 @@ class ClassicReader {
 
   Status page_row(const CsvRecord& row) {
     std::string_view cell = trim(row[*m_identity.date]);
-    std::optional<Date> date = parse_export_date(cell);
+    auto read = m_dates->date(row, m_stream);
+    if (!read) return tl::unexpected(read.error());
+    std::optional<Date> date = *read;
     if (!date) {
       return fail(ExitCode::data, at(m_context.file, row.line,
                                      fmt::format("column \"{}\": expected a date, got \"{}\"",
@@ -393,7 +406,9 @@ class ClassicReader {
     if (m_identity.created_time) {
       std::string_view posted = trim(row[*m_identity.created_time]);
       if (!posted.empty()) {
-        post.created_time = parse_export_time(posted);
+        auto read = m_dates->time(row, m_stream);
+        if (!read) return tl::unexpected(read.error());
+        post.created_time = *read;
         std::optional<Date> day =
             post.created_time ? Date::parse_iso(std::string_view(*post.created_time).substr(0, 10))
                               : std::nullopt;
@@ -434,6 +449,7 @@ class ClassicReader {
   const bool m_decimal_comma;
   CsvRecord m_header;
   Identity m_identity;
+  std::optional<DateColumn> m_dates;  // the Page-level 'Date' or the posts' 'Posted'
   std::vector<ColumnPlan> m_plans;
   std::string m_page_id;
   ExportSummary m_summary;

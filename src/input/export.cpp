@@ -308,7 +308,7 @@ std::optional<Date> date_in_file_name(std::string_view name) {
   return found;
 }
 
-std::optional<Date> parse_export_date(std::string_view text) {
+std::optional<Date> parse_export_date(std::string_view text, DateOrder order) {
   text = trim(text);
   if (text.size() >= 10 && text[4] == '-') {
     auto date = Date::parse_iso(text.substr(0, 10));
@@ -321,21 +321,14 @@ std::optional<Date> parse_export_date(std::string_view text) {
     if (!all_digits(hour)) return std::nullopt;
     return to_int(hour) >= 12 ? *date + 1 : *date;
   }
-  // 'M/D/YYYY' (US order, as Excel re-saves and classic exports write it).
-  size_t s1 = text.find('/');
-  size_t s2 = s1 == std::string_view::npos ? s1 : text.find('/', s1 + 1);
-  if (s2 == std::string_view::npos) return std::nullopt;
-  std::string_view m = text.substr(0, s1), d = text.substr(s1 + 1, s2 - s1 - 1);
-  std::string_view y = text.substr(s2 + 1, 4);
-  if (!all_digits(m) || !all_digits(d) || !all_digits(y) || m.size() > 2 || d.size() > 2)
-    return std::nullopt;
-  if (text.size() > s2 + 5 && text[s2 + 5] != ' ') return std::nullopt;
-  return Date::from_ymd(to_int(y), to_int(m), to_int(d));
+  // 'A/B/YYYY' in the order the caller's DateColumn decided.
+  auto slash = parse_slash_date(text);
+  return slash ? slash->read(order) : std::nullopt;
 }
 
-std::optional<std::string> parse_export_time(std::string_view text) {
+std::optional<std::string> parse_export_time(std::string_view text, DateOrder order) {
   text = trim(text);
-  auto date = parse_export_date(text.substr(0, text.find(' ')));
+  auto date = parse_export_date(text.substr(0, text.find(' ')), order);
   if (text.size() >= 16 && text[4] == '-' && text[10] == 'T') {
     // Already ISO: keep the date and time as written, without a zone.
     auto day = Date::parse_iso(text.substr(0, 10));

@@ -113,6 +113,7 @@ Result<ExportSummary> read_follower_history(RecordStream& stream, const ExportCo
   // before the export day, and each earlier row the latest such day before the row after it.
   // So the whole file is read first; a history file holds at most a few hundred rows.
   std::vector<Row> rows;
+  DateColumn dates(context.file, std::string(trim(header[0])), 0, DateKind::days);
   long undefined_values = 0;
   CsvRecord record;
   for (;;) {
@@ -120,8 +121,9 @@ Result<ExportSummary> read_follower_history(RecordStream& stream, const ExportCo
     if (!next) return tl::unexpected(next.error());
     if (!*next) break;
     if (record.blank()) continue;
-    Row row{record.line, parse_export_date(record[0]), std::nullopt, std::string(trim(record[0])),
-            std::nullopt};
+    auto date = dates.date(record, stream);
+    if (!date) return tl::unexpected(date.error());
+    Row row{record.line, *date, std::nullopt, std::string(trim(record[0])), std::nullopt};
     if (!row.date) {
       row.month_day = parse_month_day(record[0]);
       if (!row.month_day) {

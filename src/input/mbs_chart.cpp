@@ -53,6 +53,8 @@ Result<ExportSummary> read_mbs_daily_chart(RecordStream& stream, const ExportCon
                                  block.title)));
     }
 
+    // A row per day: a re-save's 'DD/MM/YYYY' is told from 'MM/DD/YYYY' by the column's evidence.
+    DateColumn dates(context.file, std::string(trim(record[0])), 0, DateKind::days);
     const bool instagram = is_instagram_title(block.title);
     if (!instagram) {
       block.alias = catalog.metric_alias("chart_title", block.title);
@@ -82,7 +84,9 @@ Result<ExportSummary> read_mbs_daily_chart(RecordStream& stream, const ExportCon
       if (!row) return tl::unexpected(row.error());
       if (!*row) break;
       if (record.blank()) break;
-      auto date = parse_export_date(record[0]);
+      auto read = dates.date(record, stream);
+      if (!read) return tl::unexpected(read.error());
+      auto date = *read;
       if (!date && is_title_line(record)) {
         have_record = true;  // a new block without a blank line between
         break;

@@ -68,6 +68,15 @@ Result<ExportSummary> read_mbs_content(RecordStream& stream, const ExportContext
   }
   if (post_id_col < 0)
     return fail(ExitCode::data, at(context.file, header.line, "no \"Post ID\" column"));
+  // 'Publish time' is month-first in every UI language ('03/07/2026 13:45' in a Spanish export).
+  std::optional<DateColumn> publish_time;
+  for (size_t i = 0; i < columns.size() && !publish_time; ++i) {
+    if (columns[i].role == Column::Role::field && columns[i].field == "created_time") {
+      publish_time.emplace(context.file, columns[i].header, i, DateKind::times,
+                           DateOrder::month_first);
+      columns[i].field = "publish_time";  // later columns of the same name are not read
+    }
+  }
 
   std::string page_id = context.page_given ? *context.page_id : std::string();
   bool page_sent = false;
@@ -116,9 +125,11 @@ Result<ExportSummary> read_mbs_content(RecordStream& stream, const ExportContext
       const Column& col = columns[i];
       if (col.role != Column::Role::field) continue;
       std::string_view cell = row[i];
-      if (col.field == "created_time") {
+      if (col.field == "publish_time") {
         if (trim(cell).empty()) continue;
-        post.created_time = parse_export_time(cell);
+        auto read = publish_time->time(row, stream);
+        if (!read) return tl::unexpected(read.error());
+        post.created_time = *read;
         if (!post.created_time) {
           return fail(ExitCode::data,
                       at(context.file, row.line,

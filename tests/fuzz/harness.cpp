@@ -96,8 +96,10 @@ void read_all_records(CsvReader& reader) {
       if (auto number = parse_number(field, true)) observe(number->percent ? "%" : "");
       observe(looks_like_date_mangled_number(field) ? "mangled" : "");
       observe(fold_header(field));
-      if (auto date = parse_export_date(field)) observe(date->iso());
-      observe_if(parse_export_time(field));
+      for (DateOrder order : {DateOrder::day_first, DateOrder::month_first}) {
+        if (auto date = parse_export_date(field, order)) observe(date->iso());
+        observe_if(parse_export_time(field, order));
+      }
       if (auto date = date_in_file_name(field)) observe(date->iso());
     }
   }

@@ -211,6 +211,22 @@ const std::vector<Hostile>& hostile_inputs() {
          return import_for_page(path);
        },
        65, "pageaudit: error: {file}:5: expected a date, got \"10000-01-01T00:00:00\"\n"},
+      // 01/02 can be 1 February or 2 January and no row tells which: refused, never guessed. The
+      // look-ahead that looks for evidence holds at most 1000 rows (here 20 KB each).
+      {"an ambiguous date column of wide rows", "ambiguous_dates.csv",
+       [](const std::string& path) {
+         const std::string row = "\"01/02/2026\",\"1\",\"" + std::string(20'000, 'x') + "\"\n";
+         std::string rows;
+         for (int i = 0; i < 1100; ++i) rows += row;
+         test::write_file(path, k_chart + rows);
+         return import_for_page(path);
+       },
+       65,
+       "pageaudit: error: {file}:4: the first 1000 dates in column \"Fecha\" can be read "
+       "day-first or month-first (01/02/2026); nothing in the file tells which. Export the file "
+       "again from Meta and import it without opening it in a spreadsheet, or format the column "
+       "as YYYY-MM-DD in the spreadsheet and save it again\n",
+       false, nullptr, nullptr, 64},
       // A follower total is a level: no export can mean a negative one, so the file is refused.
       {"negative followers in a follower history file",
        "FollowerHistory_Aug-01-2027_Aug-20-2027.csv",

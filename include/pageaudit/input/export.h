@@ -10,6 +10,7 @@
 #include "pageaudit/core/error.h"
 #include "pageaudit/input/catalog.h"
 #include "pageaudit/input/csv.h"
+#include "pageaudit/input/date_column.h"
 #include "pageaudit/input/records.h"
 
 namespace pageaudit {
@@ -107,10 +108,12 @@ std::vector<std::string> export_files_in(const std::string& dir);
 std::optional<Date> date_in_file_name(std::string_view file_name);
 
 // Dates as exports write them: 'YYYY-MM-DD', 'YYYY-MM-DDTHH:MM:SS' (a time at or after 12:00
-// means the next day: Meta renders some accounts' days with a fixed offset), 'M/D/YYYY'.
-std::optional<Date> parse_export_date(std::string_view text);
-// 'MM/DD/YYYY HH:MM', 'MM/DD/YYYY hh:mm:ss AM/PM', ISO -> 'YYYY-MM-DDTHH:MM[:SS]'.
-std::optional<std::string> parse_export_time(std::string_view text);
+// means the next day: Meta renders some accounts' days with a fixed offset), 'A/B/YYYY' read in
+// 'order' (readers get the order from a DateColumn, which decides it from the file, never by
+// guess).
+std::optional<Date> parse_export_date(std::string_view text, DateOrder order);
+// 'A/B/YYYY HH:MM', 'A/B/YYYY hh:mm:ss AM/PM', ISO -> 'YYYY-MM-DDTHH:MM[:SS]'.
+std::optional<std::string> parse_export_time(std::string_view text, DateOrder order);
 
 // The error for a level (followers, total likes) below zero, which no export can mean:
 // ExitCode::data 'FILE:LINE: column "Followers" is a total and cannot be negative, got -5'.
