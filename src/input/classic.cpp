@@ -23,6 +23,23 @@ struct PeriodName {
 constexpr PeriodName k_periods[] = {
     {"Lifetime ", "lifetime"}, {"Daily ", "day"}, {"Weekly ", "week"}, {"28 Days ", "days_28"}};
 
+// Classic exports hold the Graph API's values as the API gives them, and the API gives a video's
+// average watch time in milliseconds (30674 for a 126-second video) where the catalogue's
+// post_video_avg_time_watched, like the content export's "Average Seconds viewed", is in seconds.
+struct ApiUnit {
+  std::string_view metric;
+  double per_catalogue_unit;  // export units in one catalogue unit (1000 ms in a second)
+};
+constexpr ApiUnit k_api_units[] = {{"post_video_avg_time_watched", 1000}};
+
+// A division, not a product with 0.001: 30674 / 1000 is the double nearest 30.674.
+double per_catalogue_unit(std::string_view metric) {
+  for (const ApiUnit& unit : k_api_units) {
+    if (unit.metric == metric) return unit.per_catalogue_unit;
+  }
+  return 1;
+}
+
 // The description row: every cell empty or starting with the period it describes.
 constexpr std::string_view k_description_starts[] = {"Lifetime:", "Daily:", "Weekly:", "28 Days:"};
 
@@ -79,6 +96,7 @@ struct ColumnPlan {
   std::string_view dimension;  // "" for a single-value metric
   std::string key;
   bool stock = false;  // a level (total likes): never negative
+  double divisor = 1;  // per_catalogue_unit(metric); k_api_units lists post metrics only
 };
 
 // Resolves classic titles against the catalogue for one scope ("page" or "post").
@@ -261,6 +279,7 @@ class ClassicReader {
       }
       plan->column = i;
       plan->stock = catalog.is_stock(plan->metric);
+      plan->divisor = per_catalogue_unit(plan->metric);
       if (!seen.emplace(plan->metric, plan->period, plan->key).second) {
         if (repeated++ == 0) first_repeated = title;
         continue;
@@ -417,8 +436,8 @@ class ClassicReader {
       auto got = value(row, plan.column);
       if (!got) return tl::unexpected(got.error());
       if (!*got) continue;
-      if (auto sent =
-              m_sink.post_metric(PostMetricRecord{post.post_id, plan.metric, plan.key, *got});
+      if (auto sent = m_sink.post_metric(
+              PostMetricRecord{post.post_id, plan.metric, plan.key, **got / plan.divisor});
           !sent) {
         return sent;
       }

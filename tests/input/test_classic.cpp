@@ -422,6 +422,22 @@ TEST_CASE("a post-level file may name its columns by API id") {
                                  "(e.g. \"page_fans:lifetime\")"});
 }
 
+TEST_CASE(
+    "a video's average time viewed, in milliseconds in classic exports, is stored in seconds") {
+  // The real export's 30674 for a 126 s video: 30674 ms / 1000 = 30.674 s; 500 ms = 0.5 s.
+  Read read = read_text(
+      "Post ID,Posted,Lifetime Average time video viewed\n"
+      ",,Lifetime: Average time video viewed (Total Count)\n"
+      "222333444_1001,06/04/2014 04:03:05 PM,30674\n"
+      "222333444_1002,06/05/2014 04:03:05 PM,500\n",
+      Layout::classic_post, std::string("222333444"));
+  REQUIRE(read.summary);
+  CHECK(read.sink.post_metrics == std::vector<PostMetric>{
+                                      {"222333444_1001", "post_video_avg_time_watched", "", 30.674},
+                                      {"222333444_1002", "post_video_avg_time_watched", "", 0.5},
+                                  });
+}
+
 TEST_CASE("a post-level file is refused where its rows cannot be trusted") {
   struct Case {
     const char* name;
