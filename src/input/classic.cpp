@@ -1,5 +1,7 @@
 // Classic Page Insights exports (Page, post and video level): every column is resolved once from
 // its title and description into a plan, then the rows are streamed through the plans.
+#include <algorithm>
+#include <iterator>
 #include <optional>
 #include <set>
 #include <string>
@@ -58,11 +60,24 @@ bool starts_with_ascii_nocase(std::string_view text, std::string_view prefix) {
   return true;
 }
 
+// 'page_get_directions_clicks_logged_in_count:day': an API metric id and one of its periods, which
+// classic Page-level exports from 2014-02 on write in some description cells instead of text.
+bool is_api_id(std::string_view cell) {
+  const size_t colon = cell.rfind(':');
+  if (colon == std::string_view::npos || colon == 0) return false;
+  const std::string_view id = cell.substr(0, colon);
+  const bool id_chars = std::all_of(id.begin(), id.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+  });
+  return id_chars && std::any_of(std::begin(k_periods), std::end(k_periods),
+                                 [&](const auto& p) { return p.period == cell.substr(colon + 1); });
+}
+
 bool is_description_row(const CsvRecord& record) {
   for (const std::string& field : record.fields) {
     std::string_view cell = trim(field);
     if (cell.empty()) continue;
-    bool described = false;
+    bool described = is_api_id(cell);
     for (std::string_view start : k_description_starts) described |= cell.starts_with(start);
     if (!described) return false;
   }
@@ -272,7 +287,10 @@ class ClassicReader {
         assign_identity(*field, i);
         continue;
       }
-      std::optional<ColumnPlan> plan = resolver.resolve(title, kind);
+      // An API id in the description names the metric and period exactly, in no language.
+      std::optional<ColumnPlan> plan;
+      if (is_api_id(description)) plan = resolver.resolve(description, {});
+      if (!plan) plan = resolver.resolve(title, kind);
       if (!plan) {
         if (unknown++ == 0) first_unknown = title;
         continue;

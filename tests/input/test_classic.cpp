@@ -493,6 +493,31 @@ TEST_CASE("an Excel re-saved Page-level file: cp1252, CRLF, M/D/YYYY, duplicate 
                                  "(e.g. \"Daily Reach of page posts\")"});
 }
 
+TEST_CASE("a Page-level file whose description row holds API ids reads them as metric and period") {
+  // csv-exports.md section 11: from 2014-02 on, some description cells are API ids. Two days of
+  // Total Likes (120, 121), New Likes (3, 1), Logged-in Page Views and Total Reach: 8 values. The
+  // id page_views_logged_in_unique:day wins over the title, which alone would read as the total
+  // count; page_get_directions_clicks_logged_in_count is not in the catalogue and is skipped.
+  Read read = read_path(test::test_data_dir() + "/classic/page_level_api_id_descriptions.csv",
+                        Layout::classic_page, std::string("404505606"));
+  REQUIRE(read.summary);
+  CHECK(read.summary->counts.page_metrics == 8);
+  CHECK(read.sink.metrics ==
+        std::vector<Metric>{
+            {"404505606", "page_fans", "lifetime", "2014-02-28", 120},
+            {"404505606", "page_fan_adds_unique", "day", "2014-02-28", 3},
+            {"404505606", "page_views_logged_in_unique", "day", "2014-02-28", 9},
+            {"404505606", "page_impressions_unique", "day", "2014-02-28", 40},
+            {"404505606", "page_fans", "lifetime", "2014-03-01", 121},
+            {"404505606", "page_fan_adds_unique", "day", "2014-03-01", 1},
+            {"404505606", "page_views_logged_in_unique", "day", "2014-03-01", 4},
+            {"404505606", "page_impressions_unique", "day", "2014-03-01", 35},
+        });
+  CHECK(read.summary->notes ==
+        std::vector<std::string>{"skipped 1 of 6 columns that are not in the metric catalogue "
+                                 "(e.g. \"Daily Get Directions Clicks\")"});
+}
+
 TEST_CASE("a video posts file: BOM, multi-line messages, retention fractions by interval") {
   Read read = read_path(test::test_data_dir() + "/classic/video_posts_utf8_bom.csv",
                         Layout::classic_video, std::nullopt);
