@@ -161,9 +161,10 @@ std::optional<std::string> not_text(const unsigned char* p, size_t n) {
   if (bytes.starts_with("%PDF-")) {
     return std::string("this is a PDF document, not a CSV: export the data from Meta as CSV");
   }
-  // Binary data (an image, a program, compressed bytes) is about one control byte in nine; text has
-  // none but tabs and line ends, and a stray NUL or two in a text file are left to the reader,
-  // which names their line. UTF-16 text has NULs in every ASCII letter, but starts with its byte-order mark.
+  // Binary data (an image, a program, compressed bytes) is about one control byte in nine; text
+  // has none but tabs and line ends, and a stray NUL or two in a text file are left to the reader,
+  // which names their line. UTF-16 text has NULs in every ASCII letter, but starts with its
+  // byte-order mark.
   const bool utf16 = n >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF));
   const auto is_control = [](unsigned char c) {
     return c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f';

@@ -130,7 +130,8 @@ TEST_CASE("an empty data array is no data, and a null value is no value") {
   CHECK_FALSE(null_value->series.at(0).values.at(0).value.has_value());
 }
 
-TEST_CASE("an empty breakdown (\"value\": []) is no value that day, and the series' other days stay") {
+TEST_CASE(
+    "an empty breakdown (\"value\": []) is no value that day, and the series' other days stay") {
   // A real (2010) answer gives an empty breakdown so: it once failed the whole response.
   auto insights = parse_insights(R"({"data":[{"name":"page_fans_country","period":"day",
     "values":[{"value":[],"end_time":"2026-09-04T07:00:00+0000"},
