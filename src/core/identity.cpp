@@ -186,19 +186,37 @@ std::optional<std::string> normalize_phone(std::string_view text,
   return international;
 }
 
-std::string sha256_hex(std::string_view bytes) {
-  std::array<uint32_t, 8> h = k_initial;
-  const auto* data = reinterpret_cast<const unsigned char*>(bytes.data());
-  const size_t full_blocks = bytes.size() / 64;
-  for (size_t b = 0; b < full_blocks; ++b) compress(h, data + 64 * b);
+Sha256::Sha256() : m_state(k_initial) {}
 
+Sha256& Sha256::update(std::string_view bytes) {
+  const auto* data = reinterpret_cast<const unsigned char*>(bytes.data());
+  size_t n = bytes.size();
+  m_length += n;
+  if (m_buffered > 0) {
+    const size_t take = std::min(n, m_block.size() - m_buffered);
+    std::copy(data, data + take, m_block.begin() + static_cast<std::ptrdiff_t>(m_buffered));
+    m_buffered += take;
+    data += take;
+    n -= take;
+    if (m_buffered < m_block.size()) return *this;
+    compress(m_state, m_block.data());
+    m_buffered = 0;
+  }
+  for (; n >= 64; n -= 64, data += 64) compress(m_state, data);
+  std::copy(data, data + n, m_block.begin());
+  m_buffered = n;
+  return *this;
+}
+
+std::string Sha256::hex() const {
+  std::array<uint32_t, 8> h = m_state;
   // Padding: 0x80, zeros, then the message length in bits as a 64-bit big-endian number.
   std::array<unsigned char, 128> tail{};
-  const size_t rest = bytes.size() % 64;
-  std::copy(data + 64 * full_blocks, data + bytes.size(), tail.begin());
-  tail[rest] = 0x80;
-  const size_t tail_size = rest < 56 ? 64 : 128;
-  const uint64_t bits = static_cast<uint64_t>(bytes.size()) * 8;
+  std::copy(m_block.begin(), m_block.begin() + static_cast<std::ptrdiff_t>(m_buffered),
+            tail.begin());
+  tail[m_buffered] = 0x80;
+  const size_t tail_size = m_buffered < 56 ? 64 : 128;
+  const uint64_t bits = m_length * 8;
   for (int k = 0; k < 8; ++k) {
     tail[tail_size - 1 - k] = static_cast<unsigned char>(bits >> (8 * k));
   }
@@ -212,6 +230,10 @@ std::string sha256_hex(std::string_view bytes) {
     for (int shift = 28; shift >= 0; shift -= 4) out += k_hex[(word >> shift) & 0xF];
   }
   return out;
+}
+
+std::string sha256_hex(std::string_view bytes) {
+  return Sha256().update(bytes).hex();
 }
 
 std::string hash_identifier(std::string_view normalized) {

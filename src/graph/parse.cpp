@@ -41,6 +41,8 @@ InsightValue read_value(const JsonNode& node) {
         member.each_member([&](std::string_view bucket, const JsonNode& count) {
           if (auto number = count.number()) out.by_key.emplace_back(bucket, *number);
         });
+      } else if (member.is_array() && member.elements().empty()) {
+        // An empty breakdown (seen in a real answer): no value that day, absent and never 0.
       } else {
         out.value = member.number();
       }

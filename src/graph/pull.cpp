@@ -371,6 +371,7 @@ void Engine::succeeded(size_t i, const Slot& slot, Decoded decoded, Step& step) 
   report.posts += static_cast<long>(chunk.posts.size());
   report.post_metrics += static_cast<long>(chunk.post_metrics.size());
   report.comments += static_cast<long>(chunk.comments.size());
+  report.comments_skipped += chunk.comments_skipped;
   page.rows += chunk.rows();
   if (!chunk.empty()) step.chunks.push_back(std::move(chunk));
   // A Page that stopped keeps what it received but asks for nothing more.

@@ -98,8 +98,12 @@ void add_comments(const DecodeContext& context, const std::string& post_id,
   for (const Comment& comment : comments.data) {
     std::string created = iso_time(comment.created_time);
     // Without an id a comment cannot be kept apart from others; without a time it is of no use to
-    // reply times. Meta sends both to a Page token.
-    if (comment.id.empty() || created.empty()) continue;
+    // reply times. Meta sends both to a Page token, but not always: such a comment is skipped and
+    // counted, not stored under a made-up key, since no reply can name a parent that has no id.
+    if (comment.id.empty() || created.empty()) {
+      ++chunk.comments_skipped;
+      continue;
+    }
     PulledComment out{comment.id, post_id, comment.parent_id, created, std::nullopt, false};
     if (comment.from && (!comment.from->id.empty() || !comment.from->name.empty())) {
       out.author = comment.from;

@@ -1,5 +1,7 @@
 // Classic Page Insights exports (Page, post and video level): every column is resolved once from
 // its title and description into a plan, then the rows are streamed through the plans.
+#include <algorithm>
+#include <iterator>
 #include <optional>
 #include <set>
 #include <string>
@@ -23,6 +25,23 @@ struct PeriodName {
 constexpr PeriodName k_periods[] = {
     {"Lifetime ", "lifetime"}, {"Daily ", "day"}, {"Weekly ", "week"}, {"28 Days ", "days_28"}};
 
+// Classic exports hold the Graph API's values as the API gives them, and the API gives a video's
+// average watch time in milliseconds (30674 for a 126-second video) where the catalogue's
+// post_video_avg_time_watched, like the content export's "Average Seconds viewed", is in seconds.
+struct ApiUnit {
+  std::string_view metric;
+  double per_catalogue_unit;  // export units in one catalogue unit (1000 ms in a second)
+};
+constexpr ApiUnit k_api_units[] = {{"post_video_avg_time_watched", 1000}};
+
+// A division, not a product with 0.001: 30674 / 1000 is the double nearest 30.674.
+double per_catalogue_unit(std::string_view metric) {
+  for (const ApiUnit& unit : k_api_units) {
+    if (unit.metric == metric) return unit.per_catalogue_unit;
+  }
+  return 1;
+}
+
 // The description row: every cell empty or starting with the period it describes.
 constexpr std::string_view k_description_starts[] = {"Lifetime:", "Daily:", "Weekly:", "28 Days:"};
 
@@ -41,11 +60,24 @@ bool starts_with_ascii_nocase(std::string_view text, std::string_view prefix) {
   return true;
 }
 
+// 'page_get_directions_clicks_logged_in_count:day': an API metric id and one of its periods, which
+// classic Page-level exports from 2014-02 on write in some description cells instead of text.
+bool is_api_id(std::string_view cell) {
+  const size_t colon = cell.rfind(':');
+  if (colon == std::string_view::npos || colon == 0) return false;
+  const std::string_view id = cell.substr(0, colon);
+  const bool id_chars = std::all_of(id.begin(), id.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+  });
+  return id_chars && std::any_of(std::begin(k_periods), std::end(k_periods),
+                                 [&](const auto& p) { return p.period == cell.substr(colon + 1); });
+}
+
 bool is_description_row(const CsvRecord& record) {
   for (const std::string& field : record.fields) {
     std::string_view cell = trim(field);
     if (cell.empty()) continue;
-    bool described = false;
+    bool described = is_api_id(cell);
     for (std::string_view start : k_description_starts) described |= cell.starts_with(start);
     if (!described) return false;
   }
@@ -79,6 +111,7 @@ struct ColumnPlan {
   std::string_view dimension;  // "" for a single-value metric
   std::string key;
   bool stock = false;  // a level (total likes): never negative
+  double divisor = 1;  // per_catalogue_unit(metric); k_api_units lists post metrics only
 };
 
 // Resolves classic titles against the catalogue for one scope ("page" or "post").
@@ -265,13 +298,17 @@ class ClassicReader {
         assign_identity(*field, i);
         continue;
       }
-      std::optional<ColumnPlan> plan = resolver.resolve(title, kind);
+      // An API id in the description names the metric and period exactly, in no language.
+      std::optional<ColumnPlan> plan;
+      if (is_api_id(description)) plan = resolver.resolve(description, {});
+      if (!plan) plan = resolver.resolve(title, kind);
       if (!plan) {
         if (unknown++ == 0) first_unknown = title;
         continue;
       }
       plan->column = i;
       plan->stock = catalog.is_stock(plan->metric);
+      plan->divisor = per_catalogue_unit(plan->metric);
       if (!seen.emplace(plan->metric, plan->period, plan->key).second) {
         if (repeated++ == 0) first_repeated = title;
         continue;
@@ -432,8 +469,8 @@ class ClassicReader {
       auto got = value(row, plan.column);
       if (!got) return tl::unexpected(got.error());
       if (!*got) continue;
-      if (auto sent =
-              m_sink.post_metric(PostMetricRecord{post.post_id, plan.metric, plan.key, *got});
+      if (auto sent = m_sink.post_metric(
+              PostMetricRecord{post.post_id, plan.metric, plan.key, **got / plan.divisor});
           !sent) {
         return sent;
       }

@@ -137,6 +137,47 @@ bool looks_cyrillic(const unsigned char* p, size_t n) {
   return in_words > alone;
 }
 
+// What a file that is not text is, from its first bytes, as the reason it is refused; nullopt for
+// text. Owners send what a spreadsheet saved: a workbook's "NUL byte" would not tell them what to
+// do. A zip holding "xl/" or "[Content_Types].xml" is an Office Open XML workbook.
+std::optional<std::string> not_text(const unsigned char* p, size_t n) {
+  const std::string_view bytes(reinterpret_cast<const char*>(p), n);
+  constexpr std::string_view k_save = "open it and save it as CSV (UTF-8)";
+  if (bytes.starts_with("PK\x03\x04")) {
+    if (bytes.find("mimetypeapplication/vnd.oasis.opendocument.spreadsheet") !=
+        std::string_view::npos) {
+      return fmt::format("this is an OpenDocument spreadsheet (.ods), not a CSV: {}", k_save);
+    }
+    if (bytes.find("xl/") != std::string_view::npos ||
+        bytes.find("[Content_Types].xml") != std::string_view::npos) {
+      return fmt::format("this is an Excel workbook (.xlsx), not a CSV: {}", k_save);
+    }
+    return std::string(
+        "this is a zip archive, not a CSV: unpack it and import the CSV files in it");
+  }
+  if (bytes.starts_with("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")) {
+    return fmt::format("this is an Excel 97-2003 workbook (.xls), not a CSV: {}", k_save);
+  }
+  if (bytes.starts_with("%PDF-")) {
+    return std::string("this is a PDF document, not a CSV: export the data from Meta as CSV");
+  }
+  // Binary data (an image, a program, compressed bytes) is about one control byte in nine; text
+  // has none but tabs and line ends, and a stray NUL or two in a text file are left to the reader,
+  // which names their line. UTF-16 text has NULs in every ASCII letter, but starts with its
+  // byte-order mark.
+  const bool utf16 = n >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF));
+  const auto is_control = [](unsigned char c) {
+    return c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f';
+  };
+  const auto controls = static_cast<size_t>(std::count_if(p, p + n, is_control));
+  if (!utf16 && controls >= 4 && controls * 20 > n) {
+    return std::string(
+        "this is not a text file (binary data in its first bytes): give the CSV file that Meta "
+        "exports");
+  }
+  return std::nullopt;
+}
+
 // Field counts of the first records of 'text' split at 'delimiter' (quotes respected, empty lines
 // skipped). A record cut by the end of the sample counts only when it is the only one.
 std::vector<size_t> sample_field_counts(std::string_view text, char delimiter) {
@@ -381,6 +422,7 @@ struct CsvReader::Impl {
     if (!length) return tl::unexpected(length.error());
     const unsigned char* p = m_raw.data();
     size_t n = *length, bom = 0;
+    if (auto what = not_text(p, n)) return fail(ExitCode::data, at(m_name, 0, *what));
     if (n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) {
       m_encoding = Encoding::utf8_bom, bom = 3;
     } else if (n >= 2 && p[0] == 0xFF && p[1] == 0xFE) {

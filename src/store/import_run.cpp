@@ -10,6 +10,7 @@
 #include <filesystem>
 
 #include "pageaudit/core/messages.h"
+#include "pageaudit/core/read_file.h"
 #include "pageaudit/core/suggest.h"
 #include "pageaudit/input/csv.h"
 #include "pageaudit/store/audit_store.h"
@@ -139,9 +140,22 @@ Status check_readable(const std::string& path) {
   return {};
 }
 
-Result<ExportImported> import_export(Database& db, const Catalog& catalog, const std::string& path,
-                                     const ExportImportOptions& options) {
-  if (auto s = check_readable(path); !s) return tl::unexpected(s.error());
+namespace {
+
+// SPEC 3.2: a file refused for its data (65) is recorded as a failed run, committed on its own
+// although its data was rolled back, so the ledger shows what was sent and why it was refused.
+// The refusal is what the owner must hear: a store that cannot record it does not replace it.
+Error refused(Database& db, const RunStart& start, Error error) {
+  if (error.code != ExitCode::data) return error;
+  if (auto run = start_run(db, start)) {
+    (void)finish_run(db, *run, "failed", 0, error.message, std::nullopt, std::nullopt);
+  }
+  return error;
+}
+
+// Reads the export and writes it as one run (start: the run's ledger row; unused by a dry run).
+Result<ExportImported> read_and_write(Database& db, const Catalog& catalog, const std::string& path,
+                                      const ExportImportOptions& options, RunStart start) {
   auto reader = CsvReader::open(path);
   if (!reader) return tl::unexpected(reader.error());
   RecordStream stream(**reader);
@@ -172,10 +186,24 @@ Result<ExportImported> import_export(Database& db, const Catalog& catalog, const
     return RunEnd{out.summary.counts.total(), notes, out.summary.page_id,
                   std::string(layout_name(out.layout))};
   };
-  auto written =
-      import_run(db, RunStart{"import", source, path, std::nullopt, std::nullopt, *page}, write);
+  start.page_id = *page;
+  auto written = import_run(db, start, write);
   if (!written) return tl::unexpected(written.error());
   return out;
+}
+
+}  // namespace
+
+Result<ExportImported> import_export(Database& db, const Catalog& catalog, const std::string& path,
+                                     const ExportImportOptions& options) {
+  if (auto s = check_readable(path); !s) return tl::unexpected(s.error());
+  if (options.dry_run) return read_and_write(db, catalog, path, options, RunStart{});
+  auto sha256 = file_sha256(path);
+  if (!sha256) return tl::unexpected(sha256.error());
+  const RunStart start{"import", file_name(path), path, *sha256, std::nullopt, options.page_id};
+  auto imported = read_and_write(db, catalog, path, options, start);
+  if (!imported) return tl::unexpected(refused(db, start, imported.error()));
+  return imported;
 }
 
 std::string describe(const ExportImported& imported) {
@@ -317,8 +345,9 @@ Result<std::string> import_table(Database& db, const std::string& path, const Ta
     if (!s) return tl::unexpected(s.error());
     return RunEnd{file.rows_written(), "", std::nullopt, kind};
   };
-  auto written =
-      import_run(db, RunStart{"import", source, path, std::nullopt, kind, page.id}, write);
+  auto sha256 = file_sha256(path);
+  if (!sha256) return tl::unexpected(sha256.error());
+  auto written = import_run(db, RunStart{"import", source, path, *sha256, kind, page.id}, write);
   if (!written) return tl::unexpected(written.error());
   return line;
 }

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 
+#include "pageaudit/core/identity.h"
 #include "support.h"
 #include "values.h"
 
@@ -24,11 +25,13 @@ std::string chart(const std::string& title,
   return utf16le(text + "\n");
 }
 
-// Every public table's rows, for "the store did not change" checks.
-std::string dump(const std::string& db) {
+// Every public table's rows, for "the store did not change" checks; without the ledger, for a
+// refused file (whose refusal the ledger records).
+std::string dump(const std::string& db, bool with_runs = true) {
   std::string out;
   for (const char* table : {"pages", "page_metrics", "page_metric_breakdowns", "posts",
                             "post_metrics", "import_runs"}) {
+    if (!with_runs && std::string(table) == "import_runs") continue;
     out += std::string("## ") + table + "\n" +
            query(db, std::string("SELECT * FROM ") + table + " ORDER BY 1, 2");
   }
@@ -107,7 +110,7 @@ TEST_CASE("cli: a non-number is exit 65 with FILE:LINE and nothing of the file i
   std::string good = dir.file("good.csv");
   write_file(good, chart("Visitas de Facebook", {{"2026-10-01", "10"}}));
   REQUIRE(run_pageaudit({"--db", db, "import", "--page", k_page, good}).exit_code == 0);
-  std::string before = dump(db);
+  std::string dump_before_runs = dump(db, false);
 
   std::string bad = dir.file("bad.csv");
   write_file(bad, chart("Visitas de Facebook", {{"2026-11-01", "41"}, {"2026-11-02", "n/a"}}));
@@ -116,14 +119,36 @@ TEST_CASE("cli: a non-number is exit 65 with FILE:LINE and nothing of the file i
   CHECK(r.err ==
         "pageaudit: error: " + bad + ":5: column \"Primary\": expected a number, got \"n/a\"\n");
   CHECK(r.out == "");
+  CHECK(dump(db, false) == dump_before_runs);
+}
+
+TEST_CASE("cli: a refused file is recorded in import_runs as failed, with its message and sha256") {
+  TempDir dir;
+  std::string db = dir.file("s.db");
+  std::string good = dir.file("good.csv");
+  write_file(good, chart("Visitas de Facebook", {{"2026-10-01", "10"}}));
+  REQUIRE(run_pageaudit({"--db", db, "import", "--page", k_page, good}).exit_code == 0);
+  std::string bad = dir.file("bad.csv");
+  write_file(bad, chart("Visitas de Facebook", {{"2026-11-01", "41"}, {"2026-11-02", "n/a"}}));
+  REQUIRE(run_pageaudit({"--db", db, "import", "--page", k_page, bad}).exit_code == 65);
+  // Both runs carry the SHA-256 of their file's bytes; the refused one its message, no rows.
+  CHECK(query(db, "SELECT source, status, sha256, rows_written FROM import_runs ORDER BY run_id") ==
+        "good.csv|ok|" + pageaudit::sha256_hex(read_file(good)) + "|1\n" + "bad.csv|failed|" +
+            pageaudit::sha256_hex(read_file(bad)) + "|0\n");
+  CHECK(query(db, "SELECT path, page_id, message FROM import_runs WHERE status = 'failed'") ==
+        bad + "|" + k_page + "|" + bad +
+            ":5: column \"Primary\": expected a number, got \"n/a\"\n");
+  // A dry run of the refused file writes nothing, not even the refusal.
+  std::string before = dump(db);
+  CHECK(run_pageaudit({"--db", db, "import", "--dry-run", "--page", k_page, bad}).exit_code == 65);
   CHECK(dump(db) == before);
 }
 
-TEST_CASE("cli: a truncated file (quote never closed) is exit 65 and the store is unchanged") {
+TEST_CASE("cli: a truncated file (quote never closed) is exit 65 and none of its data is written") {
   TempDir dir;
   std::string db = dir.file("s.db");
   REQUIRE(run_pageaudit({"--db", db, "init"}).exit_code == 0);
-  std::string before = dump(db);
+  std::string before = dump(db, false);
   std::string file = dir.file("cut.csv");
   std::string text =
       "sep=,\n\"Visitas de Facebook\"\n\"Fecha\",\"Primary\"\n\"2026-11-01T00:00:00\",\"4";
@@ -132,14 +157,16 @@ TEST_CASE("cli: a truncated file (quote never closed) is exit 65 and the store i
   CHECK(r.exit_code == 65);
   CHECK(r.err == "pageaudit: error: " + file +
                      ":4: quoted field starting here is not closed (truncated file?)\n");
-  CHECK(dump(db) == before);
+  CHECK(dump(db, false) == before);
+  CHECK(query(db, "SELECT status, message FROM import_runs") ==
+        "failed|" + file + ":4: quoted field starting here is not closed (truncated file?)\n");
 }
 
-TEST_CASE("cli: bad UTF-16 is exit 65 and the store is unchanged") {
+TEST_CASE("cli: bad UTF-16 is exit 65 and none of its data is written") {
   TempDir dir;
   std::string db = dir.file("s.db");
   REQUIRE(run_pageaudit({"--db", db, "init"}).exit_code == 0);
-  std::string before = dump(db);
+  std::string before = dump(db, false);
   std::string file = dir.file("bad16.csv");
   // A high surrogate (D800) followed by a plain letter: not UTF-16.
   std::string bytes =
@@ -149,14 +176,15 @@ TEST_CASE("cli: bad UTF-16 is exit 65 and the store is unchanged") {
   auto r = run_pageaudit({"--db", db, "import", "--page", k_page, file});
   CHECK(r.exit_code == 65);
   CHECK(r.err.find(file + ":4: ") != std::string::npos);
-  CHECK(dump(db) == before);
+  CHECK(dump(db, false) == before);
+  CHECK(query(db, "SELECT count(*) FROM import_runs WHERE status = 'failed'") == "1\n");
 }
 
 TEST_CASE("cli: an unknown layout and an Ads Manager report are refused by name") {
   TempDir dir;
   std::string db = dir.file("s.db");
   REQUIRE(run_pageaudit({"--db", db, "init"}).exit_code == 0);
-  std::string before = dump(db);
+  std::string before = dump(db, false);
   std::string odd = dir.file("odd.csv");
   write_file(odd, "name,colour\nfoo,blue\n");
   auto r = run_pageaudit({"--db", db, "import", odd});
@@ -177,7 +205,9 @@ TEST_CASE("cli: an unknown layout and an Ads Manager report are refused by name"
                      ": this is a Meta Ads Manager report, which pageaudit does not import (it "
                      "holds ad spend, "
                      "not Page insights)\n");
-  CHECK(dump(db) == before);
+  CHECK(dump(db, false) == before);
+  CHECK(query(db, "SELECT group_concat(source || ' ' || status, ', ') FROM import_runs") ==
+        "odd.csv failed, ads.csv failed\n");
 }
 
 TEST_CASE("cli: a chart with an unknown title is refused quoting it, and --metric imports it") {

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "cli/captured.h"
+#include "fake_data.h"
 #include "pageaudit/store/store.h"
 #include "pull_rig.h"
 
@@ -120,6 +121,41 @@ TEST_CASE("a second run while another holds the store exits 75") {
   CHECK(status.error().code == ExitCode::temp_fail);
   CHECK(status.error().message ==
         rig.db + ": another pageaudit run holds the store; run again later (or use --wait)");
+}
+
+TEST_CASE(
+    "an empty breakdown (\"value\": []) is no value that day, and comments without an id are "
+    "skipped and counted") {
+  fake::FakeGraphOptions quirks;
+  quirks.empty_first_day = true;
+  quirks.first_comment_without_id = true;
+  PullRig rig(test::day("2026-09-30"), quirks);
+  rig.options.since = "30d";
+  Captured io(rig.dir);
+  REQUIRE(rig.pull(false));
+  // 30 days asked for (2026-08-31..2026-09-29); the first answered "value": [] in every series:
+  // 29 values of each daily metric, none on 2026-08-31 (absent, not 0).
+  CHECK(query(rig.db,
+              "SELECT count(*), min(date), max(date) FROM page_metrics "
+              "WHERE metric = 'page_follows' AND period = 'day'") == "29|2026-09-01|2026-09-29\n");
+  CHECK(query(rig.db, "SELECT count(*) FROM page_metrics WHERE date = '2026-08-31'") == "0\n");
+  // Each post's first comment came without an id: none is stored under "", and the summary line
+  // says how many were left out (one per post that has comments).
+  auto posts = fake::posts_between(test::k_pull_page, test::day("2026-08-31"),
+                                   test::day("2026-09-29"), test::day("2026-09-30"));
+  long with_comments = 0, comments = 0;
+  for (const auto& post : posts) {
+    const auto all = fake::comments_of(post, true);
+    with_comments += all.empty() ? 0 : 1;
+    comments += static_cast<long>(all.size());
+  }
+  REQUIRE(with_comments > 0);
+  CHECK(rig.count("comments") == comments - with_comments);
+  CHECK(query(rig.db, "SELECT count(*) FROM comments WHERE comment_id = ''") == "0\n");
+  const std::string skipped = std::to_string(with_comments) +
+                              (with_comments == 1 ? " comment" : " comments") +
+                              " without an id or time skipped (";
+  CHECK(io.out().find(skipped) != std::string::npos);
 }
 
 TEST_CASE("-q prints nothing on success, without it, one summary line") {

@@ -18,6 +18,19 @@ TEST_CASE("SHA-256 gives the FIPS 180-4 test vectors") {
         "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
 }
 
+TEST_CASE("SHA-256 fed in pieces equals SHA-256 of the whole, wherever the pieces break") {
+  std::string text;
+  for (int i = 0; i < 300; ++i) text += static_cast<char>('a' + i % 26);
+  for (size_t cut : {0, 1, 55, 56, 63, 64, 65, 128, 200, 300}) {
+    Sha256 hash;
+    hash.update(text.substr(0, cut))
+        .update(text.substr(cut, 7))
+        .update(text.substr(std::min<size_t>(cut + 7, 300)));
+    CHECK(hash.hex() == sha256_hex(text));
+  }
+  CHECK(Sha256().hex() == sha256_hex(""));
+}
+
 TEST_CASE("an identifier is stored as the SHA-256 of its normalized form") {
   CHECK(hash_identifier("abc") ==
         "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");

@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "pageaudit/core/identity.h"
 #include "pageaudit/core/read_file.h"
 #include "support.h"
 
@@ -16,6 +17,18 @@ TEST_CASE("a file is read whole, bytes as they are") {
   auto text = read_whole_file(dir.file("f"));
   REQUIRE(text);
   CHECK(*text == bytes);
+}
+
+TEST_CASE("a file's SHA-256 is that of its bytes, read across chunks") {
+  test::TempDir dir;
+  const std::string bytes = std::string("a\0b\r\n", 5) + std::string(100000, 'x');
+  test::write_file(dir.file("f"), bytes);
+  auto hash = file_sha256(dir.file("f"));
+  REQUIRE(hash);
+  CHECK(*hash == sha256_hex(bytes));
+  auto missing = file_sha256(dir.file("nope"));
+  REQUIRE_FALSE(missing);
+  CHECK(missing.error().code == ExitCode::no_input);
 }
 
 TEST_CASE("a missing file and a directory cannot be read, exit 66") {

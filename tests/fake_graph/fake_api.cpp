@@ -213,6 +213,15 @@ void write_series(JsonWriter& w, const ApiContext& ctx, const std::string& objec
     Date first = std::max(window.since, ctx.today - k_retention_days);
     Date end = std::min(window.until, ctx.today);  // never today's partial day
     for (Date day = first; day < end; day = day + 1) {
+      if (ctx.empty_first_day && day == first) {
+        w.start_object();
+        w.key("value");
+        w.start_array();
+        w.end_array();
+        put(w, "end_time", end_time_text(day));
+        w.end_object();
+        continue;
+      }
       write_number_values(w, page_value(seed, metric, period, day), breakdown, seed,
                           end_time_text(day));
     }
@@ -295,6 +304,7 @@ Written comment_fields(JsonWriter& w, const ApiContext& ctx, const FakeComment& 
   w.start_object();
   for (const auto& field : fields) {
     if (field.name == "id") {
+      if (ctx.first_comment_without_id && comment.id == all.front().id) continue;
       put(w, "id", comment.id);
     } else if (field.name == "created_time") {
       put(w, "created_time", format_graph_time(comment.created));

@@ -24,6 +24,10 @@ struct ApiContext {
   Date today;                         // data ends the day before
   int pages = 0;                      // how many Pages /me/accounts lists
   bool omit_comment_authors = false;  // answer comments without "from", as for a non-admin token
+  // Quirks of real answers: the first day of every Page series as "value": [] (an empty
+  // breakdown), and each post's first comment without "id".
+  bool empty_first_day = false;
+  bool first_comment_without_id = false;
 };
 
 // A Graph error, rendered as {"error": {...}} with this HTTP status.

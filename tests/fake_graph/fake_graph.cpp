@@ -263,7 +263,9 @@ struct FakeGraph::Impl {
                       token,
                       today,
                       options.pages,
-                      options.omit_comment_authors};
+                      options.omit_comment_authors,
+                      options.empty_first_day,
+                      options.first_comment_without_id};
   }
 
   // The first rule matching target, consumed once. Batch items only take Graph-error faults.

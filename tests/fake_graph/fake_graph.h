@@ -61,6 +61,8 @@ struct FakeGraphOptions {
   int threads = 64;                        // server worker threads (concurrent requests)
   int pages = 0;                           // Pages listed by /me/accounts
   bool omit_comment_authors = false;       // comments without "from"
+  bool empty_first_day = false;            // each Page series' first day: "value": []
+  bool first_comment_without_id = false;   // each post's first comment without "id"
 };
 
 struct RequestLog {

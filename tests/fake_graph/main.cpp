@@ -43,6 +43,10 @@ int main(int argc, char** argv) {
                  "the day data ends before (YYYY-MM-DD; default: today, Pacific)");
   app.add_flag("--omit-comment-authors", options.omit_comment_authors,
                "answer comments without \"from\"");
+  app.add_flag("--empty-first-day", options.empty_first_day,
+               "answer the first day of every Page series as \"value\": []");
+  app.add_flag("--first-comment-without-id", options.first_comment_without_id,
+               "answer each post's first comment without \"id\"");
   app.add_option("--fault", faults, "KIND[:COUNT[:PATH[:DELAY_MS]]], repeatable");
   CLI11_PARSE(app, argc, argv);
 

@@ -130,6 +130,26 @@ TEST_CASE("an empty data array is no data, and a null value is no value") {
   CHECK_FALSE(null_value->series.at(0).values.at(0).value.has_value());
 }
 
+TEST_CASE(
+    "an empty breakdown (\"value\": []) is no value that day, and the series' other days stay") {
+  // A real (2010) answer gives an empty breakdown so: it once failed the whole response.
+  auto insights = parse_insights(R"({"data":[{"name":"page_fans_country","period":"day",
+    "values":[{"value":[],"end_time":"2026-09-04T07:00:00+0000"},
+              {"value":{"ES":3},"end_time":"2026-09-05T07:00:00+0000"}]}]})");
+  REQUIRE(insights);
+  const auto& values = insights->series.at(0).values;
+  REQUIRE(values.size() == 2);
+  CHECK_FALSE(values[0].value.has_value());
+  CHECK(values[0].by_key.empty());
+  CHECK(values[0].date == Date::from_ymd(2026, 9, 3));
+  CHECK(values[1].by_key == std::vector<std::pair<std::string, double>>{{"ES", 3}});
+  // An array that holds something is no form Meta uses: still refused, naming its path.
+  auto full = parse_insights(R"({"data":[{"name":"m","period":"day",
+    "values":[{"value":[1],"end_time":"2026-09-04T07:00:00+0000"}]}]})");
+  REQUIRE_FALSE(full);
+  CHECK(full.error().message.find("data[0].values[0].value") != std::string::npos);
+}
+
 TEST_CASE("posts carry their expanded lifetime insights, comments and paging") {
   auto posts = parse_posts(R"({"data":[
     {"id":"1100200300_501","created_time":"2026-09-05T14:33:01+0000","message":"Carrot cake today",

@@ -33,6 +33,17 @@ TEST_CASE("the summary sums the Pages and says how many completed") {
         "pulled 1 of 2 Pages: 4 values, 2 posts, 0 post metrics, 2 comments (9 requests, 1.2 s)");
 }
 
+TEST_CASE("the summary says how many comments came without an id or time and were skipped") {
+  PullReport report;
+  report.pages = {page("1"), page("2")};
+  report.pages[0].comments_skipped = 2;
+  report.pages[1].comments_skipped = 1;
+  report.http_requests = 4;
+  CHECK(pull_summary(report, 0.5) ==
+        "pulled 2 Pages: 4 values, 2 posts, 0 post metrics, 2 comments, 3 comments without an id "
+        "or time skipped (4 requests, 0.5 s)");
+}
+
 TEST_CASE("failures: each message once, the most serious last") {
   PullReport report;
   CHECK(pull_failures(report).empty());

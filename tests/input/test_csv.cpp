@@ -264,6 +264,33 @@ TEST_CASE("input errors name the file and the line") {
   });
 }
 
+TEST_CASE("a workbook, a zip, a PDF and binary data are refused by what they are") {
+  const std::string save = "not a CSV: open it and save it as CSV (UTF-8)";
+  // A zip's first entry header: the signature, then fixed fields, then the entry's name.
+  const std::string zip = "PK\x03\x04\x14\0\x06\0\x08\0\0\0!\0"s;
+  std::string binary = "\x89PNG\r\n\x1a\n"s;
+  for (int i = 0; i < 256; ++i) binary += static_cast<char>(i);
+  check_cases({
+      {"an Excel workbook", zip + "[Content_Types].xml" + std::string(40, '\0'),
+       "error: t.csv: this is an Excel workbook (.xlsx), " + save},
+      {"an Excel workbook whose first entry is in xl/", zip + "xl/workbook.xml\0\0",
+       "error: t.csv: this is an Excel workbook (.xlsx), " + save},
+      {"an OpenDocument spreadsheet",
+       zip + "mimetypeapplication/vnd.oasis.opendocument.spreadsheet",
+       "error: t.csv: this is an OpenDocument spreadsheet (.ods), " + save},
+      {"another zip", zip + "exports/Visits.csv",
+       "error: t.csv: this is a zip archive, not a CSV: unpack it and import the CSV files in it"},
+      {"an Excel 97-2003 workbook", "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0"s,
+       "error: t.csv: this is an Excel 97-2003 workbook (.xls), " + save},
+      {"a PDF", "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n",
+       "error: t.csv: this is a PDF document, not a CSV: export the data from Meta as CSV"},
+      // 256 bytes of every value: 29 control bytes of 264, more than one in twenty.
+      {"binary data", binary,
+       "error: t.csv: this is not a text file (binary data in its first bytes): give the CSV file "
+       "that Meta exports"},
+  });
+}
+
 TEST_CASE("invalid UTF-8 after the first chunk of a UTF-8 file is an error at its line") {
   std::string bytes;
   for (int i = 0; i < 17500; ++i) bytes += "1,2\n";  // 70,000 bytes, more than the first 64 KiB

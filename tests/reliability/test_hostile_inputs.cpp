@@ -169,6 +169,26 @@ const std::vector<Hostile>& hostile_inputs() {
          return import_for_page(path);
        },
        65, "pageaudit: error: {file}:5: NUL byte (binary file?)\n"},
+      // An owner's spreadsheet saved as a workbook, renamed .csv or not: told to save it as CSV.
+      {"an Excel workbook (.xlsx)", "Visits.xlsx",
+       [](const std::string& path) {
+         test::write_file(path, std::string("PK\x03\x04\x14\0\x06\0\x08\0\0\0!\0", 14) +
+                                    "[Content_Types].xml" + std::string(4000, '\0'));
+         return import_for_page(path);
+       },
+       65,
+       "pageaudit: error: {file}: this is an Excel workbook (.xlsx), not a CSV: open it and save "
+       "it as CSV (UTF-8)\n"},
+      {"a PNG image", "chart.png",
+       [](const std::string& path) {
+         std::string png("\x89PNG\r\n\x1a\n", 8);
+         for (int i = 0; i < 4096; ++i) png += static_cast<char>(i * 7 % 256);
+         test::write_file(path, png);
+         return import_for_page(path);
+       },
+       65,
+       "pageaudit: error: {file}: this is not a text file (binary data in its first bytes): give "
+       "the CSV file that Meta exports\n"},
       // The first 64 KiB decide the encoding: a bad byte after them is an error at its line.
       {"invalid UTF-8 after 64 KiB of valid lines", "late_latin1.csv",
        [](const std::string& path) {
@@ -339,7 +359,10 @@ TEST_CASE(
     TempDir dir;
     const std::string db = dir.file("store.db");
     std::filesystem::copy_file(original, db);
-    const test::StoreContent before = test::store_content(db);
+    // The ledger apart: a refused export is recorded there as a failed run (SPEC 3.2).
+    const test::StoreContent before = test::store_content(db, {}, {"import_runs"});
+    const char* k_runs_kept = "SELECT * FROM import_runs WHERE status <> 'failed' ORDER BY 1";
+    const std::string runs_before = test::query(db, k_runs_kept);
     const std::string input = dir.file(hostile.file);
     std::vector<std::string> args{"--db", db};
     for (std::string& arg : hostile.prepare(input)) args.push_back(std::move(arg));
@@ -367,9 +390,10 @@ TEST_CASE(
       CHECK(std::stol(report.substr(report.rfind('\n') + 1)) < hostile.max_rss_mib * 1024);
     }
 
-    const test::StoreContent after = test::store_content(db);
+    const test::StoreContent after = test::store_content(db, {}, {"import_runs"});
     if (hostile.exit_code != 0) {
       test::check_same_content(before, after);
+      CHECK(test::query(db, k_runs_kept) == runs_before);
     } else {
       CHECK(after.at("sqlite_master") == before.at("sqlite_master"));  // every table intact
       CHECK(test::query(db, hostile.query) == std::string(hostile.rows));

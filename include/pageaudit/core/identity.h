@@ -2,6 +2,8 @@
 // then hashed with SHA-256 so that lists can be matched without keeping names in clear.
 #pragma once
 
+#include <array>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -25,6 +27,21 @@ std::optional<std::string> normalize_phone(std::string_view text,
 
 // SHA-256 (FIPS 180-4) of bytes, as 64 lower-case hex digits.
 std::string sha256_hex(std::string_view bytes);
+
+// SHA-256 fed in pieces, for a file read in chunks: Sha256().update(a).update(b).hex() ==
+// sha256_hex(a + b).
+class Sha256 {
+ public:
+  Sha256();
+  Sha256& update(std::string_view bytes);
+  std::string hex() const;  // of everything fed so far
+
+ private:
+  std::array<uint32_t, 8> m_state;
+  std::array<unsigned char, 64> m_block{};  // the bytes of an unfinished block
+  size_t m_buffered = 0;
+  uint64_t m_length = 0;
+};
 
 // The stored form of a normalized identifier: its SHA-256 in lower-case hex.
 std::string hash_identifier(std::string_view normalized);

@@ -99,6 +99,7 @@ class JsonNode {
   bool present() const { return m_value != nullptr && !m_value->IsNull(); }
   bool is_object() const { return m_value != nullptr && m_value->IsObject(); }
   bool is_string() const { return m_value != nullptr && m_value->IsString(); }
+  bool is_array() const { return m_value != nullptr && m_value->IsArray(); }
   // The path, e.g. "data[0].values[2].end_time"; built on each call, so meant for messages.
   std::string path() const;
 

@@ -70,6 +70,7 @@ struct PageReport {
   long posts = 0;
   long post_metrics = 0;
   long comments = 0;
+  long comments_skipped = 0;  // sent without an id or a time (PullChunk::comments_skipped)
   int http_requests = 0;
 };
 

@@ -107,6 +107,7 @@ struct PullChunk {
   std::vector<PulledPost> posts;
   std::vector<PulledPostMetric> post_metrics;
   std::vector<PulledComment> comments;
+  long comments_skipped = 0;  // sent without an id or a time: not stored
   std::vector<Coverage> covered;
 
   long rows() const;  // the store rows it writes, coverage not counted
