@@ -11,10 +11,10 @@
 
 #include "pageaudit/core/messages.h"
 #include "pageaudit/core/read_file.h"
-#include "pageaudit/core/suggest.h"
 #include "pageaudit/input/csv.h"
 #include "pageaudit/store/audit_store.h"
 #include "pageaudit/store/sqlite.h"
+#include "pageaudit/store/status.h"
 #include "pageaudit/store/store.h"
 #include "pageaudit/store/upserts.h"
 
@@ -374,11 +374,7 @@ Result<OwnerPage> check_store_page(Database& db, std::string_view option,
                  "{} {}: the store holds no Page yet; import the Page's exports first", option,
                  page_id);
   }
-  std::vector<std::string_view> ids;
-  for (const OwnerPage& page : *pages) ids.emplace_back(page.id);
-  const auto best = closest_match(page_id, ids);
-  return failf(ExitCode::usage, "{} {}: the store holds no such Page{} (it holds: {})", option,
-               page_id, best ? fmt::format("; did you mean {}?", *best) : "", list_pages(*pages));
+  return page_not_found(db, page_id, option);
 }
 
 Result<OwnerPage> owner_page(Database* db, const std::optional<std::string>& given,

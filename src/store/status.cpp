@@ -322,7 +322,8 @@ Result<std::optional<std::string>> page_name(Database& db, const std::string& pa
   return std::optional<std::string>(stmt->text(0));
 }
 
-tl::unexpected<Error> page_not_found(Database& db, const std::string& page_id) {
+tl::unexpected<Error> page_not_found(Database& db, const std::string& page_id,
+                                     std::string_view option) {
   auto pages = list_pages(db);
   if (!pages) return tl::unexpected(pages.error());
   std::vector<std::string_view> ids;
@@ -335,7 +336,7 @@ tl::unexpected<Error> page_not_found(Database& db, const std::string& page_id) {
   }
   if (ids.size() > 10) listed += fmt::format(" and {} more", ids.size() - 10);
   const auto best = closest_match(page_id, ids);
-  return failf(ExitCode::usage, "--page {}: no such Page in {} (it holds: {}){}", page_id,
+  return failf(ExitCode::usage, "{} {}: no such Page in {} (it holds: {}){}", option, page_id,
                db.path(), listed.empty() ? std::string("none") : listed,
                best ? fmt::format("; did you mean '{}'?", *best) : std::string());
 }

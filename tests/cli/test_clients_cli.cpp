@@ -206,11 +206,15 @@ TEST_CASE("import --as in a store of several Pages: --page is needed, must be on
        "--as customers: the store holds 2 Pages; name the business's Page with --page ID (one of: "
        "111, 222)"},
       {{"--as", "customers", "--page", "112", file},
-       "--page 112: the store holds no such Page; did you mean 111? (it holds: 111, 222)"},
+       "--page 112: no such Page in " + db +
+           " (it holds: 111 (no name), 222 (no name)); did you "
+           "mean '111'?"},
       {{"--as", "time", "--page", "999999", file},
-       "--page 999999: the store holds no such Page (it holds: 111, 222)"},
+       "--page 999999: no such Page in " + db + " (it holds: 111 (no name), 222 (no name))"},
       {{"--as", "customers", "--page", "112", "--dry-run", file},
-       "--page 112: the store holds no such Page; did you mean 111? (it holds: 111, 222)"},
+       "--page 112: no such Page in " + db +
+           " (it holds: 111 (no name), 222 (no name)); did you "
+           "mean '111'?"},
   };
   const std::string before = query(db, "SELECT count(*) FROM import_runs");
   for (const auto& c : cases) {
@@ -334,9 +338,8 @@ TEST_CASE("migration 7 keeps a two-Page store's rows aside, warns once, and init
   // A Page the store does not hold is refused, and nothing moves.
   r = run_pageaudit({"--db", db, "init", "--assign-unowned", "221"});
   CHECK(r.exit_code == 64);
-  CHECK(r.err ==
-        "pageaudit: error: --assign-unowned 221: the store holds no such Page; did you mean 222? "
-        "(it holds: 111, 222)\n");
+  CHECK(r.err == "pageaudit: error: --assign-unowned 221: no such Page in " + db +
+                     " (it holds: 111 (no name), 222 (no name)); did you mean '222'?\n");
   CHECK(query(db, "SELECT count(*) FROM customers WHERE page_id = ''") == "3\n");
 
   // Page 222 already has its own row for 2026-11-01's visitors: that one is kept, the unowned one

@@ -66,8 +66,8 @@ TEST_CASE("assign_unowned refuses a Page the store does not hold, and moves noth
   REQUIRE_FALSE(assigned);
   CHECK(assigned.error().code == ExitCode::usage);
   CHECK(assigned.error().message ==
-        "--assign-unowned 112: the store holds no such Page; did you mean 111? (it holds: 111 Bar "
-        "Pepe, 222)");
+        "--assign-unowned 112: no such Page in :memory: (it holds: 111 Bar Pepe, 222 (no name)); "
+        "did you mean '111'?");
   CHECK(count_unowned(store->db())->total() == 5);
   CHECK(*store->db().scalar_int("SELECT count(*) FROM import_runs") == 1);
 }
@@ -79,7 +79,7 @@ TEST_CASE("owner_page: --page, else the only Page, a new Page only where the sto
   REQUIRE(page);
   CHECK(describe(*page) == "Page 111 (Bar Pepe)");
   CHECK(owner_page(&db, std::string("999999"), "time").error().message ==
-        "--page 999999: the store holds no such Page (it holds: 111 Bar Pepe, 222)");
+        "--page 999999: no such Page in :memory: (it holds: 111 Bar Pepe, 222 (no name))");
   CHECK(owner_page(&db, std::nullopt, "time").error().message ==
         "--as time: the store holds 2 Pages; name the business's Page with --page ID (one of: 111 "
         "Bar Pepe, 222)");

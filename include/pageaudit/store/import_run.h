@@ -114,9 +114,10 @@ std::string describe(const TableFile& file, const OwnerPage& page);
 Result<OwnerPage> owner_page(Database* db, const std::optional<std::string>& given,
                              std::string_view kind);
 
-// page_id and its name when it is one of the store's Pages. Errors (64): "OPTION ID: the store
-// holds no such Page; did you mean P? (it holds: P NAME, Q NAME)", the question only when one is
-// close; "OPTION ID: the store holds no Page yet; import the Page's exports first".
+// page_id and its name when it is one of the store's Pages. Errors (64): page_not_found's
+// "OPTION ID: no such Page in STORE (it holds: P NAME, Q NAME); did you mean 'P'?" (status.h, the
+// one message every command gives), "OPTION ID: the store holds no Page yet; import the Page's
+// exports first".
 Result<OwnerPage> check_store_page(Database& db, std::string_view option,
                                    const std::string& page_id);
 

@@ -86,7 +86,8 @@ Result<std::optional<std::string>> page_name(Database& db, const std::string& pa
 // Usage (64): "--page ID: no such Page in STORE (it holds: 111 Café, 222 Bar); did you mean
 // '111'?" — at most 10 Pages listed ("and N more"), "none" for an empty store, the did-you-mean
 // only for an id at most 3 edits from one of them.
-tl::unexpected<Error> page_not_found(Database& db, const std::string& page_id);
+tl::unexpected<Error> page_not_found(Database& db, const std::string& page_id,
+                                     std::string_view option = "--page");
 
 struct MetricAvailability {
   std::string page_id;
